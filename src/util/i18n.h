@@ -9,6 +9,10 @@
 
 enum lang { LANG_ZH = 0, LANG_EN = 1, LANG_COUNT };
 
+/* Marks a string literal as a message for xgettext where it is not translated on the spot
+ * (tables, messages returned by the domain and translated at the edge). */
+#define N_(s) s
+
 /* Loads po/zh_CN.po and po/en.po from the embedded files. Call once before any thread starts;
  * returns false (with a message on stderr) when a catalogue does not parse. */
 bool i18n_init(void);

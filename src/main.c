@@ -1,0 +1,112 @@
+/* lianheti: one binary that runs CAST society alliances under the CAST norms: web server, JSON
+ * API and command line. This file is the command table; `lianheti help` is generated from it. */
+#include "cli/cli.h"
+#include "util/i18n.h"
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+static int cmd_help(int argc, char **argv);
+static int cmd_version(int argc, char **argv);
+
+/* Sorted by name; `help` lists them in this order. */
+const struct command commands[] = {
+    {"audit", "verify | list [--since DATE]", "verify or list the tamper-evident audit trail",
+     "verify exits 0 when the chain is intact and 1 naming the first broken record.", cmd_audit},
+    {"backup", "FILE", "write a consistent copy of the database while it is in use",
+     "FILE must not exist yet.", cmd_backup},
+    {"help", "[COMMAND]", "show the commands, or one command's usage", NULL, cmd_help},
+    {"init", "[--demo] [--admin LOGIN]", "create or upgrade the database",
+     "Creates the first administrator (sysadmin, login `admin` unless --admin is given) and "
+     "prints a one-time password that must be changed at the first sign-in.",
+     cmd_init},
+    {"restore", "FILE", "restore a backup into an empty database",
+     "Verifies the audit chain of what it restored.", cmd_restore},
+    {"serve", "[--listen HOST:PORT] [--threads N] [--base-url URL]", "run the web server",
+     "Default 127.0.0.1:8080, one worker thread per core. Runs until SIGINT or SIGTERM, then "
+     "finishes the requests in flight and exits 0. An https:// base URL marks cookies Secure.",
+     cmd_serve},
+    {"ui", "[--port N]", "initialise if needed and serve on 127.0.0.1, printing the login",
+     NULL, cmd_ui},
+    {"user",
+     "add LOGIN [--role ROLE[:SCOPE]]... [--name NAME] [--person KEY] [--password-stdin]\n"
+     "       | passwd LOGIN [--password-stdin] | disable LOGIN | unlock LOGIN\n"
+     "       | grant LOGIN ROLE[:SCOPE] | revoke LOGIN ROLE[:SCOPE] | list",
+     "manage accounts",
+     "Roles: sysadmin, secadmin, auditor (no scope, and no other role beside them), "
+     "cast_officer:JURISDICTION, secretariat:ALLIANCE, member_contact:ALLIANCE/ORGANISATION.\n"
+     "Without --password-stdin a one-time password is generated and printed; either way it "
+     "must be changed at the first sign-in.",
+     cmd_user},
+    {"version", "", "print the version", NULL, cmd_version},
+};
+const size_t command_count = sizeof commands / sizeof commands[0];
+
+static const struct command *find(const char *name)
+{
+    for (size_t i = 0; i < command_count; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int cmd_version(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    printf("lianheti %s\n", LH_VERSION);
+    return 0;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+    if (argc > 2)
+        return cli_usage("help", "help takes at most one COMMAND");
+    if (argc == 2) {
+        const struct command *c = find(argv[1]);
+        if (!c) {
+            fprintf(stderr, "lianheti: no command `%s`\n", argv[1]);
+            return EXIT_USAGE;
+        }
+        printf("usage: lianheti %s %s\n\n%s.\n", c->name, c->usage, c->summary);
+        if (c->details)
+            printf("%s\n", c->details);
+        printf("\nEvery command takes --db URL (default $LIANHETI_DB, else ./lianheti.db).\n");
+        return 0;
+    }
+    printf("usage: lianheti COMMAND [OPTIONS]\n\ncommands:\n");
+    for (size_t i = 0; i < command_count; i++)
+        printf("  %-8s %s\n", commands[i].name, commands[i].summary);
+    printf("\n`lianheti help COMMAND` shows one command's usage; `lianheti --version` the "
+           "version.\n");
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (sodium_init() < 0) {
+        fputs("lianheti: libsodium failed to initialise\n", stderr);
+        return EXIT_USAGE;
+    }
+    if (!i18n_init())
+        return EXIT_USAGE;
+    int rc;
+    if (argc < 2) {
+        cmd_help(1, argv);
+        rc = EXIT_USAGE;
+    } else if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+        rc = cmd_version(1, argv);
+    } else if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        rc = cmd_help(1, argv);
+    } else {
+        const struct command *c = find(argv[1]);
+        if (!c) {
+            fprintf(stderr, "lianheti: no command `%s`; try `lianheti help`\n", argv[1]);
+            rc = EXIT_USAGE;
+        } else {
+            rc = c->fn(argc - 1, argv + 1);
+        }
+    }
+    i18n_free();
+    return rc;
+}

@@ -1,0 +1,49 @@
+/* Every handler the route table names, grouped by the file that defines it. */
+#ifndef LH_HANDLERS_H
+#define LH_HANDLERS_H
+#include "web/request.h"
+
+/* pages/auth.c */
+void page_login(struct request *r);
+void page_login_post(struct request *r);
+void page_logout_post(struct request *r);
+void page_password(struct request *r);
+void page_password_post(struct request *r);
+void page_lang_post(struct request *r);
+/* pages/home.c */
+void page_home(struct request *r);
+/* pages/admin.c */
+void page_users(struct request *r);
+void page_users_create(struct request *r);
+void page_user_disable(struct request *r);
+void page_user_reset(struct request *r);
+void page_user_grant(struct request *r);
+void page_user_revoke(struct request *r);
+void page_user_unlock(struct request *r);
+/* pages/audit.c */
+void page_audit(struct request *r);
+/* pages/assets.c */
+void page_asset(struct request *r);
+
+/* api/session.c */
+void api_session_create(struct request *r);
+void api_session_delete(struct request *r);
+void api_me(struct request *r);
+void api_me_password(struct request *r);
+void api_me_tokens(struct request *r);
+/* api/users.c */
+void api_users_list(struct request *r);
+void api_users_create(struct request *r);
+void api_user_disable(struct request *r);
+void api_user_reset(struct request *r);
+void api_user_grant(struct request *r);
+void api_user_revoke(struct request *r);
+void api_user_unlock(struct request *r);
+/* api/audit.c */
+void api_audit(struct request *r);
+void api_audit_verify(struct request *r);
+/* api/ops.c */
+void api_healthz(struct request *r);
+void api_metrics(struct request *r);
+
+#endif

@@ -1,0 +1,221 @@
+/* The escaping renderer and the page frame. */
+#include "web/html.h"
+#include "auth/rights.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void html_raw_(struct request *r, const char *s, size_t n)
+{
+    buf_append(&r->out, s, n);
+}
+
+void h_text(struct request *r, const char *s)
+{
+    if (!s)
+        return;
+    const char *run = s;
+    for (; *s; s++) {
+        const char *rep = NULL;
+        switch (*s) {
+        case '&':
+            rep = "&amp;";
+            break;
+        case '<':
+            rep = "&lt;";
+            break;
+        case '>':
+            rep = "&gt;";
+            break;
+        case '"':
+            rep = "&quot;";
+            break;
+        case '\'':
+            rep = "&#39;";
+            break;
+        default:
+            continue;
+        }
+        buf_append(&r->out, run, (size_t)(s - run));
+        buf_puts(&r->out, rep);
+        run = s + 1;
+    }
+    buf_append(&r->out, run, (size_t)(s - run));
+}
+
+void h_textf(struct request *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = arena_vprintf(r->a, fmt, ap);
+    va_end(ap);
+    h_text(r, s);
+}
+
+void h_msg(struct request *r, const char *msgid)
+{
+    h_text(r, T(r, msgid));
+}
+
+void h_csrf(struct request *r)
+{
+    H(r, "<input type=\"hidden\" name=\"csrf\" value=\"");
+    h_text(r, r->csrf ? r->csrf : "");
+    H(r, "\">");
+}
+
+void h_path_segment(struct request *r, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '_' || c == '.') {
+            buf_putc(&r->out, (char)c);
+        } else {
+            char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+            buf_append(&r->out, e, 3);
+        }
+    }
+}
+
+void h_field(struct request *r, const char *name, const char *label, const char *type,
+             const char *value, const char *error, const char *autocomplete, bool required)
+{
+    H(r, "<div class=\"field");
+    if (error)
+        H(r, " invalid");
+    H(r, "\"><label for=\"f-");
+    h_text(r, name);
+    H(r, "\">");
+    h_msg(r, label);
+    H(r, "</label><input id=\"f-");
+    h_text(r, name);
+    H(r, "\" name=\"");
+    h_text(r, name);
+    H(r, "\" type=\"");
+    h_text(r, type);
+    H(r, "\"");
+    if (value) {
+        H(r, " value=\"");
+        h_text(r, value);
+        H(r, "\"");
+    }
+    if (autocomplete) {
+        H(r, " autocomplete=\"");
+        h_text(r, autocomplete);
+        H(r, "\"");
+    }
+    if (required)
+        H(r, " required");
+    if (error) {
+        H(r, " aria-invalid=\"true\" aria-describedby=\"e-");
+        h_text(r, name);
+        H(r, "\"><p class=\"error\" id=\"e-");
+        h_text(r, name);
+        H(r, "\">");
+        h_msg(r, error);
+        H(r, "</p>");
+    } else {
+        H(r, ">");
+    }
+    H(r, "</div>");
+}
+
+void h_error(struct request *r, const char *message)
+{
+    if (!message)
+        return;
+    H(r, "<p class=\"error banner\" role=\"alert\">");
+    h_msg(r, message);
+    H(r, "</p>");
+}
+
+struct nav_item {
+    const char *href, *label;
+    enum right right;
+};
+
+static const struct nav_item nav[] = {
+    {"/", N_("Dashboard"), RIGHT_SIGNED_IN},
+    {"/admin/users", N_("Accounts"), RIGHT_ACCOUNTS_READ},
+    {"/audit", N_("Audit trail"), RIGHT_AUDIT},
+};
+
+static void role_list(struct request *r)
+{
+    for (size_t i = 0; i < r->who.nroles; i++) {
+        if (i)
+            H(r, "、");
+        h_msg(r, r->who.roles[i].role);
+        if (*r->who.roles[i].scope) {
+            H(r, "（");
+            h_text(r, r->who.roles[i].scope);
+            H(r, "）");
+        }
+    }
+}
+
+void page_begin(struct request *r, const char *title)
+{
+    r->content_type = "text/html; charset=utf-8";
+    H(r, "<!DOCTYPE html>\n<html lang=\"");
+    h_text(r, lang_tag(r->lang));
+    H(r, "\"><head><meta charset=\"utf-8\">"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+         "<title>");
+    h_msg(r, title);
+    H(r, " · ");
+    h_msg(r, "lianheti");
+    H(r, "</title><link rel=\"stylesheet\" href=\"/assets/style.css\">"
+         "<script src=\"/assets/app.js\" defer></script></head><body>"
+         "<header class=\"top\"><a class=\"brand\" href=\"/\">");
+    h_msg(r, "lianheti");
+    H(r, "</a>");
+    if (r->who.kind == ACTOR_USER) {
+        H(r, "<nav aria-label=\"");
+        h_msg(r, "Main");
+        H(r, "\"><ul>");
+        for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
+            if (!can(&r->who, nav[i].right, NULL) || r->who.must_change)
+                continue;
+            H(r, "<li><a href=\"");
+            h_text(r, nav[i].href);
+            H(r, "\">");
+            h_msg(r, nav[i].label);
+            H(r, "</a></li>");
+        }
+        H(r, "</ul></nav><div class=\"who\"><span class=\"name\">");
+        h_text(r, r->who.name);
+        H(r, "</span> <span class=\"roles\">");
+        role_list(r);
+        H(r, "</span><form method=\"post\" action=\"/logout\">");
+        h_csrf(r);
+        H(r, "<button type=\"submit\" class=\"link\">");
+        h_msg(r, "Sign out");
+        H(r, "</button></form></div>");
+    }
+    H(r, "</header><main>");
+}
+
+void page_end(struct request *r)
+{
+    H(r, "</main><footer>");
+    h_msg(r, "lianheti: society alliances under the CAST norms");
+    H(r, "</footer></body></html>\n");
+}
+
+void page_message(struct request *r, int status, const char *title, const char *message)
+{
+    buf_reset(&r->out);
+    r->status = status;
+    page_begin(r, title);
+    H(r, "<h1>");
+    h_msg(r, title);
+    H(r, "</h1><p>");
+    h_msg(r, message);
+    H(r, "</p><p><a href=\"/\">");
+    h_msg(r, "Back to the dashboard");
+    H(r, "</a></p>");
+    page_end(r);
+}

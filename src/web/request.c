@@ -1,0 +1,219 @@
+/* Input getters and response helpers over one request. The only file besides server.c that
+ * touches libmicrohttpd, and only to read what it has already parsed. */
+#include "web/request.h"
+#include "util/text.h"
+#include "web/form.h"
+#include "web/html.h"
+#include "web/router.h"
+#include <microhttpd.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *T(const struct request *r, const char *msgid)
+{
+    return i18n_get(r->lang, msgid);
+}
+
+const char *req_header(struct request *r, const char *name)
+{
+    return r->conn ? MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name) : NULL;
+}
+
+const char *req_cookie(struct request *r, const char *name)
+{
+    return r->conn ? MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name) : NULL;
+}
+
+const char *req_query(struct request *r, const char *name)
+{
+    const char *v =
+        r->conn ? MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name) : NULL;
+    return v && utf8_valid(v, strlen(v)) ? v : NULL;
+}
+
+const char *req_form(struct request *r, const char *name)
+{
+    return form_get(r->form, name);
+}
+
+bool req_query_int(struct request *r, const char *name, int64_t lo, int64_t hi, int64_t *out)
+{
+    const char *v = req_query(r, name);
+    if (!v)
+        return true;
+    char *end;
+    errno = 0;
+    long long n = strtoll(v, &end, 10);
+    if (!*v || *end || errno || n < lo || n > hi) {
+        struct fail f;
+        fail(&f, FAIL_BAD_INPUT, "invalid_parameter", name,
+             "A query parameter is not a number in the allowed range.");
+        resp_fail(r, &f);
+        return false;
+    }
+    *out = n;
+    return true;
+}
+
+bool req_json_only(struct request *r, const char *const *allowed)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(r->json, key, v)
+    {
+        bool ok = false;
+        for (size_t i = 0; allowed[i] && !ok; i++)
+            ok = strcmp(allowed[i], key) == 0;
+        if (!ok) {
+            resp_error(r, FAIL_BAD_INPUT, "unknown_field", arena_strdup(r->a, key),
+                       "The body has a field this call does not take.");
+            return false;
+        }
+    }
+    return true;
+}
+
+bool req_json_str(struct request *r, const char *name, bool required, size_t max_chars,
+                  const char **out)
+{
+    json_t *v = r->json ? json_object_get(r->json, name) : NULL;
+    if (!v || json_is_null(v)) {
+        if (!required)
+            return true;
+        resp_error(r, FAIL_BAD_INPUT, "missing_field", name, "A required field is missing.");
+        return false;
+    }
+    if (!json_is_string(v)) {
+        resp_error(r, FAIL_BAD_INPUT, "wrong_type", name, "The field must be a string.");
+        return false;
+    }
+    const char *s = json_string_value(v);
+    if (strlen(s) != json_string_length(v) || utf8_len(s) > max_chars) {
+        resp_error(r, FAIL_INVALID, "too_long", name, "The field is too long.");
+        return false;
+    }
+    *out = s;
+    return true;
+}
+
+void resp_header(struct request *r, const char *name, const char *value)
+{
+    if (r->nheaders < MAX_HEADERS)
+        r->headers[r->nheaders++] = (struct header){name, value};
+}
+
+void resp_cookie(struct request *r, const char *name, const char *value, bool clear)
+{
+    /* HttpOnly: scripts never see it; SameSite=Lax: other sites' forms do not carry it. */
+    resp_header(r, "Set-Cookie",
+                arena_printf(r->a, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", name, value,
+                             r->cfg && r->cfg->secure_cookies ? "; Secure" : "",
+                             clear ? "; Max-Age=0" : ""));
+}
+
+void resp_redirect(struct request *r, const char *location)
+{
+    r->status = 303;
+    resp_header(r, "Location", location);
+    buf_reset(&r->out);
+    r->content_type = "text/plain; charset=utf-8";
+}
+
+void resp_text(struct request *r, int status, const char *content_type, const char *text,
+               size_t len)
+{
+    r->status = status;
+    r->content_type = content_type;
+    buf_reset(&r->out);
+    buf_append(&r->out, text, len);
+}
+
+void resp_json(struct request *r, int status, json_t *obj)
+{
+    char *s = json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(obj);
+    resp_text(r, status, "application/json", s ? s : "{}", s ? strlen(s) : 2);
+    free(s);
+}
+
+int fail_status(enum fail_kind kind)
+{
+    switch (kind) {
+    case FAIL_NONE:
+        return 200;
+    case FAIL_BAD_INPUT:
+        return 400;
+    case FAIL_AUTH:
+        return 401;
+    case FAIL_FORBIDDEN:
+        return 403;
+    case FAIL_NOT_FOUND:
+        return 404;
+    case FAIL_CONFLICT:
+        return 409;
+    case FAIL_INVALID:
+        return 422;
+    case FAIL_UNAVAILABLE:
+        return 503;
+    case FAIL_INTERNAL:
+        return 500;
+    }
+    return 500;
+}
+
+void resp_api_fail(struct request *r, const struct fail *f)
+{
+    json_t *e = json_pack("{s:s, s:s}", "code", f->code ? f->code : "error", "message",
+                          T(r, f->message ? f->message : "An internal error occurred."));
+    if (f->field)
+        json_object_set_new(e, "field", json_string(f->field));
+    if (f->article)
+        json_object_set_new(e, "article", json_integer(f->article));
+    if (f->rule)
+        json_object_set_new(e, "rule", json_string(f->rule));
+    if (f->kind == FAIL_UNAVAILABLE)
+        resp_header(r, "Retry-After", "1");
+    resp_json(r, fail_status(f->kind), json_pack("{s:o}", "error", e));
+}
+
+static const char *fail_title(enum fail_kind kind)
+{
+    switch (kind) {
+    case FAIL_AUTH:
+        return N_("Not signed in");
+    case FAIL_FORBIDDEN:
+        return N_("Not allowed");
+    case FAIL_NOT_FOUND:
+        return N_("Not found");
+    case FAIL_CONFLICT:
+        return N_("Conflict");
+    case FAIL_BAD_INPUT:
+    case FAIL_INVALID:
+        return N_("Invalid input");
+    case FAIL_UNAVAILABLE:
+        return N_("Service unavailable");
+    case FAIL_NONE:
+    case FAIL_INTERNAL:
+        break;
+    }
+    return N_("Internal error");
+}
+
+void resp_fail(struct request *r, const struct fail *f)
+{
+    if (!r->route || (r->route->flags & RF_API) || strncmp(r->path, "/api/", 5) == 0)
+        resp_api_fail(r, f);
+    else
+        page_message(r, fail_status(f->kind), fail_title(f->kind),
+                     f->message ? f->message : "An internal error occurred.");
+}
+
+void resp_error(struct request *r, enum fail_kind kind, const char *code, const char *field,
+                const char *message)
+{
+    struct fail f;
+    fail(&f, kind, code, field, message);
+    resp_fail(r, &f);
+}

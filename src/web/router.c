@@ -1,0 +1,228 @@
+/* The route table and the dispatcher that enforces it. Keep the table sorted by pattern, then
+ * method: tests/unit/test_router.c fails otherwise, and a sorted table is easy to review. */
+#include "web/router.h"
+#include "domain/accounts.h"
+#include "web/form.h"
+#include "web/handlers.h"
+#include "web/html.h"
+#include "util/text.h"
+#include <string.h>
+
+#define FORM_LIMIT (16 * 1024)
+#define JSON_LIMIT (64 * 1024)
+
+/* clang-format off */
+const struct route routes[] = {
+    {"GET",    "/",                                 page_home,          RIGHT_SIGNED_IN,     0, 0},
+    {"GET",    "/admin/users",                      page_users,         RIGHT_ACCOUNTS_READ, 0, 0},
+    {"POST",   "/admin/users",                      page_users_create,  RIGHT_ACCOUNTS,      RF_FORM, FORM_LIMIT},
+    {"POST",   "/admin/users/{login}/disable",      page_user_disable,  RIGHT_ACCOUNTS,      RF_FORM, FORM_LIMIT},
+    {"POST",   "/admin/users/{login}/password",     page_user_reset,    RIGHT_ACCOUNTS,      RF_FORM, FORM_LIMIT},
+    {"POST",   "/admin/users/{login}/roles",        page_user_grant,    RIGHT_ROLES,         RF_FORM, FORM_LIMIT},
+    {"POST",   "/admin/users/{login}/roles/revoke", page_user_revoke,   RIGHT_ROLES,         RF_FORM, FORM_LIMIT},
+    {"POST",   "/admin/users/{login}/unlock",       page_user_unlock,   RIGHT_ROLES,         RF_FORM, FORM_LIMIT},
+    {"GET",    "/api/v1/audit",                     api_audit,          RIGHT_AUDIT,         RF_API, 0},
+    {"GET",    "/api/v1/audit/verify",              api_audit_verify,   RIGHT_AUDIT,         RF_API, 0},
+    {"GET",    "/api/v1/me",                        api_me,             RIGHT_SIGNED_IN,     RF_API | RF_PW_CHANGE, 0},
+    {"POST",   "/api/v1/me/password",               api_me_password,    RIGHT_SIGNED_IN,     RF_API | RF_JSON | RF_PW_CHANGE, JSON_LIMIT},
+    {"POST",   "/api/v1/me/tokens",                 api_me_tokens,      RIGHT_SIGNED_IN,     RF_API | RF_JSON, JSON_LIMIT},
+    {"DELETE", "/api/v1/session",                   api_session_delete, RIGHT_SIGNED_IN,     RF_API | RF_PW_CHANGE, 0},
+    {"POST",   "/api/v1/session",                   api_session_create, RIGHT_NONE,          RF_API | RF_JSON, JSON_LIMIT},
+    {"GET",    "/api/v1/users",                     api_users_list,     RIGHT_ACCOUNTS_READ, RF_API, 0},
+    {"POST",   "/api/v1/users",                     api_users_create,   RIGHT_ACCOUNTS,      RF_API | RF_JSON, JSON_LIMIT},
+    {"POST",   "/api/v1/users/{login}/disable",     api_user_disable,   RIGHT_ACCOUNTS,      RF_API | RF_JSON, JSON_LIMIT},
+    {"POST",   "/api/v1/users/{login}/password",    api_user_reset,     RIGHT_ACCOUNTS,      RF_API | RF_JSON, JSON_LIMIT},
+    {"DELETE", "/api/v1/users/{login}/roles",       api_user_revoke,    RIGHT_ROLES,         RF_API | RF_JSON, JSON_LIMIT},
+    {"POST",   "/api/v1/users/{login}/roles",       api_user_grant,     RIGHT_ROLES,         RF_API | RF_JSON, JSON_LIMIT},
+    {"POST",   "/api/v1/users/{login}/unlock",      api_user_unlock,    RIGHT_ROLES,         RF_API | RF_JSON, JSON_LIMIT},
+    {"GET",    "/assets/{name}",                    page_asset,         RIGHT_NONE,          RF_PW_CHANGE, 0},
+    {"GET",    "/audit",                            page_audit,         RIGHT_AUDIT,         0, 0},
+    {"GET",    "/healthz",                          api_healthz,        RIGHT_NONE,          RF_API | RF_PW_CHANGE, 0},
+    {"POST",   "/lang",                             page_lang_post,     RIGHT_SIGNED_IN,     RF_FORM | RF_PW_CHANGE, FORM_LIMIT},
+    {"GET",    "/login",                            page_login,         RIGHT_NONE,          RF_PW_CHANGE, 0},
+    {"POST",   "/login",                            page_login_post,    RIGHT_NONE,          RF_FORM | RF_ANON_FORM | RF_PW_CHANGE, FORM_LIMIT},
+    {"POST",   "/logout",                           page_logout_post,   RIGHT_SIGNED_IN,     RF_FORM | RF_PW_CHANGE, FORM_LIMIT},
+    {"GET",    "/metrics",                          api_metrics,        RIGHT_NONE,          RF_PW_CHANGE, 0},
+    {"GET",    "/password",                         page_password,      RIGHT_SIGNED_IN,     RF_PW_CHANGE, 0},
+    {"POST",   "/password",                         page_password_post, RIGHT_SIGNED_IN,     RF_FORM | RF_PW_CHANGE, FORM_LIMIT},
+};
+/* clang-format on */
+const size_t route_count = sizeof routes / sizeof routes[0];
+
+bool routes_sorted(void)
+{
+    for (size_t i = 1; i < route_count; i++) {
+        int c = strcmp(routes[i - 1].pattern, routes[i].pattern);
+        if (c > 0 || (c == 0 && strcmp(routes[i - 1].method, routes[i].method) >= 0))
+            return false;
+    }
+    return true;
+}
+
+/* Matches path against pattern, collecting {x} segments into r->params. */
+static bool match(struct request *r, const char *pattern, const char *path)
+{
+    r->nparams = 0;
+    const char *p = pattern, *s = path;
+    while (*p && *s) {
+        if (*p == '{') {
+            const char *close = strchr(p, '}');
+            const char *end = strchr(s, '/');
+            size_t n = end ? (size_t)(end - s) : strlen(s);
+            if (n == 0 || r->nparams == MAX_PATH_PARAMS)
+                return false;
+            r->params[r->nparams++] = arena_strndup(r->a, s, n);
+            p = close + 1;
+            s += n;
+        } else if (*p == *s) {
+            p++;
+            s++;
+        } else {
+            return false;
+        }
+    }
+    return *p == '\0' && *s == '\0';
+}
+
+int route_match(struct request *r, const char *method, const char *path)
+{
+    bool path_known = false;
+    for (size_t i = 0; i < route_count; i++) {
+        if (!match(r, routes[i].pattern, path))
+            continue;
+        path_known = true;
+        if (strcmp(routes[i].method, method) == 0 ||
+            (strcmp(method, "HEAD") == 0 && strcmp(routes[i].method, "GET") == 0))
+            return (int)i;
+    }
+    r->nparams = 0;
+    return path_known ? -2 : -1;
+}
+
+static bool unsafe(const struct request *r)
+{
+    return r->method != M_GET && r->method != M_HEAD;
+}
+
+/* Who is asking: a bearer token, else a session cookie, else nobody. A bad bearer token is an
+ * error (the client meant to authenticate); a stale cookie just means signed out. */
+static bool identify(struct request *r)
+{
+    const char *authz = req_header(r, "Authorization");
+    if (authz) {
+        if (strncmp(authz, "Bearer ", 7) != 0 || !acct_bearer(r->db, r->a, authz + 7, &r->who)) {
+            resp_error(r, FAIL_AUTH, "invalid_token", NULL, "The API token is not valid.");
+            return false;
+        }
+        r->via_bearer = true;
+        return true;
+    }
+    const char *cookie = req_cookie(r, "lh_session");
+    if (cookie && !acct_session(r->db, r->a, cookie, &r->who, &r->session_id, &r->csrf)) {
+        r->who = (struct actor){.kind = ACTOR_ANONYMOUS};
+        resp_cookie(r, "lh_session", "", true);
+    }
+    return true;
+}
+
+static bool check_csrf(struct request *r)
+{
+    const struct route *rt = r->route;
+    if (!unsafe(r) || r->via_bearer)
+        return true;
+    const char *sent = NULL, *expected = NULL;
+    if (r->session_id) {
+        expected = r->csrf;
+        sent = (rt->flags & RF_API) ? req_header(r, "X-CSRF-Token") : req_form(r, "csrf");
+    } else if (rt->flags & RF_ANON_FORM) {
+        expected = req_cookie(r, "lh_pre");
+        sent = req_form(r, "csrf");
+    } else if (rt->right == RIGHT_NONE) {
+        /* Unsafe API calls without a session (signing in) carry JSON, which a cross-site form
+         * cannot send without the browser asking first. */
+        return true;
+    }
+    if (expected && sent && str_equal_ct(expected, sent))
+        return true;
+    resp_error(r, FAIL_FORBIDDEN, "csrf", NULL,
+               "The form has expired or did not come from this site. Please reload the page and "
+               "try again.");
+    return false;
+}
+
+static bool read_body(struct request *r)
+{
+    const struct route *rt = r->route;
+    if (!(rt->flags & (RF_FORM | RF_JSON)) || !unsafe(r))
+        return true;
+    const char *ctype = req_header(r, "Content-Type");
+    if (rt->flags & RF_FORM) {
+        if (!ctype || strncmp(ctype, "application/x-www-form-urlencoded", 33) != 0) {
+            resp_error(r, FAIL_BAD_INPUT, "content_type", NULL,
+                       "The form must be sent as application/x-www-form-urlencoded.");
+            return false;
+        }
+        const char *why;
+        r->form = form_parse(r->a, buf_str(&r->body), r->body.len, &why);
+        if (!r->form) {
+            resp_error(r, FAIL_BAD_INPUT, "malformed_form", NULL, why);
+            return false;
+        }
+        return true;
+    }
+    if (r->body.len == 0) {
+        r->json = json_object(); /* calls whose fields are all optional may send no body */
+        return true;
+    }
+    if (!ctype || strncmp(ctype, "application/json", 16) != 0) {
+        resp_error(r, FAIL_BAD_INPUT, "content_type", NULL,
+                   "The body must be JSON, sent as application/json.");
+        return false;
+    }
+    if (!utf8_valid(buf_str(&r->body), r->body.len)) {
+        resp_error(r, FAIL_BAD_INPUT, "invalid_utf8", NULL, "The body is not valid UTF-8.");
+        return false;
+    }
+    json_error_t err;
+    r->json = json_loadb(buf_str(&r->body), r->body.len, JSON_REJECT_DUPLICATES, &err);
+    if (!r->json || !json_is_object(r->json)) {
+        resp_error(r, FAIL_BAD_INPUT, "malformed_json", NULL,
+                   r->json ? "The body must be a JSON object." : "The body is not valid JSON.");
+        return false;
+    }
+    return true;
+}
+
+void dispatch(struct request *r)
+{
+    const struct route *rt = r->route;
+    if (!identify(r))
+        return;
+    if (r->who.kind == ACTOR_USER && r->who.lang) {
+        enum lang l;
+        if (lang_parse(r->who.lang, &l))
+            r->lang = l;
+    }
+    if (!can(&r->who, rt->right, NULL)) {
+        if (r->who.kind != ACTOR_USER && !(rt->flags & RF_API)) {
+            resp_redirect(r, "/login");
+            return;
+        }
+        if (r->who.kind != ACTOR_USER)
+            resp_error(r, FAIL_AUTH, "unauthenticated", NULL, "Please sign in.");
+        else
+            resp_error(r, FAIL_FORBIDDEN, "forbidden", NULL, "You may not do this.");
+        return;
+    }
+    if (r->who.must_change && !(rt->flags & RF_PW_CHANGE)) {
+        if (rt->flags & RF_API)
+            resp_error(r, FAIL_FORBIDDEN, "password_change_required", NULL,
+                       "You must change your one-time password first.");
+        else
+            resp_redirect(r, "/password");
+        return;
+    }
+    if (!read_body(r) || !check_csrf(r))
+        return;
+    rt->fn(r);
+}

@@ -1,0 +1,365 @@
+/* libmicrohttpd glue. The access handler is called several times per request: first with only
+ * the headers (we create the request and pick its route), then once per piece of body (we
+ * collect it, up to the route's limit), then once with no data (we dispatch and queue the
+ * answer). Answering on that last call, never the first, keeps connections alive.
+ * The completion callback logs the request, counts it and frees everything it owned. */
+#include "web/server.h"
+#include "util/clock.h"
+#include "util/text.h"
+#include "web/metrics.h"
+#include "web/router.h"
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define CONNECTION_TIMEOUT_S 30
+#define CONNECTION_LIMIT 1000
+#define PER_CLIENT_LIMIT 128
+#define HEADER_MEMORY (32 * 1024) /* request line and headers must fit: else 431 */
+#define UNMATCHED_BODY_LIMIT 4096
+#define DRAIN_SECONDS 10
+
+/* Immutable once the daemon runs. */
+static const struct config *cfg;
+static pthread_key_t db_key;
+static _Atomic int in_flight;
+
+static void close_thread_db(void *d)
+{
+    db_close(d);
+}
+
+/* The worker thread's own connection, opened on its first request and closed when the thread
+ * ends. NULL when the database cannot be opened. */
+static db *thread_db(void)
+{
+    db *d = pthread_getspecific(db_key);
+    if (d)
+        return d;
+    char err[256];
+    if (db_open(cfg->db_url, &d, err, sizeof err) != DB_OK) {
+        fprintf(stderr, "lianheti: %s\n", err);
+        return NULL;
+    }
+    pthread_setspecific(db_key, d);
+    return d;
+}
+
+static enum method method_of(const char *m)
+{
+    static const struct {
+        const char *name;
+        enum method m;
+    } table[] = {{"GET", M_GET},     {"HEAD", M_HEAD},   {"POST", M_POST},
+                 {"PUT", M_PUT},     {"PATCH", M_PATCH}, {"DELETE", M_DELETE}};
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (strcmp(m, table[i].name) == 0)
+            return table[i].m;
+    return M_OTHER;
+}
+
+static const char *client_address(arena *a, struct MHD_Connection *conn)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    char text[INET6_ADDRSTRLEN] = "?";
+    if (ci && ci->client_addr) {
+        const struct sockaddr *sa = ci->client_addr;
+        if (sa->sa_family == AF_INET)
+            inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, text,
+                      sizeof text);
+        else if (sa->sa_family == AF_INET6)
+            inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, text,
+                      sizeof text);
+    }
+    return arena_strdup(a, text);
+}
+
+static struct request *request_new(struct MHD_Connection *conn, const char *url,
+                                   const char *method)
+{
+    arena *a = arena_new();
+    struct request *r = arena_alloc(a, sizeof *r);
+    r->a = a;
+    r->conn = conn;
+    r->cfg = cfg;
+    r->started_ms = clock_mono_ms();
+    r->method_text = arena_strdup(a, method);
+    r->method = method_of(method);
+    r->path = arena_strdup(a, url);
+    r->client = client_address(a, conn);
+    r->lang = lang_from_accept(MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                           MHD_HTTP_HEADER_ACCEPT_LANGUAGE));
+    r->who.kind = ACTOR_ANONYMOUS;
+    r->route_index = route_match(r, method, url);
+    r->route = r->route_index >= 0 ? &routes[r->route_index] : NULL;
+    r->body_limit = r->route ? r->route->body_limit : UNMATCHED_BODY_LIMIT;
+    atomic_fetch_add(&in_flight, 1);
+    return r;
+}
+
+static void request_free(struct request *r)
+{
+    json_decref(r->json);
+    buf_free(&r->body);
+    buf_free(&r->out);
+    arena_free(r->a);
+    atomic_fetch_sub(&in_flight, 1);
+}
+
+/* FNV-1a over the body: an ETag needs to change when the bytes do, not to resist attackers. */
+static uint64_t body_hash(const char *p, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)p[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static void handle(struct request *r)
+{
+    r->db = thread_db();
+    if (r->body_too_big) {
+        resp_error(r, FAIL_BAD_INPUT, "too_large", NULL, "The request body is too large.");
+        r->status = 413;
+    } else if (!utf8_valid(r->path, strlen(r->path))) {
+        resp_error(r, FAIL_BAD_INPUT, "invalid_path", NULL, "The address is not valid UTF-8.");
+    } else if (r->route_index == -1) {
+        resp_error(r, FAIL_NOT_FOUND, "not_found", NULL, "There is nothing at this address.");
+    } else if (r->route_index == -2) {
+        resp_error(r, FAIL_BAD_INPUT, "method_not_allowed", NULL,
+                   "This address does not take this method.");
+        r->status = 405;
+    } else if (!r->db) {
+        resp_error(r, FAIL_UNAVAILABLE, "unavailable", NULL,
+                   "The database is unavailable. Nothing was changed; please try again.");
+    } else {
+        dispatch(r);
+    }
+    if (r->db) {
+        if (db_in_transaction(r->db)) {
+            /* A handler that returns inside a transaction is a bug; never let it leak into the
+             * next request on this thread. */
+            fprintf(stderr, "lianheti: %s %s left a transaction open\n", r->method_text, r->path);
+            db_rollback(r->db);
+        }
+        db_done_all(r->db);
+    }
+    if (!r->status)
+        r->status = 200;
+}
+
+static const char *const security_headers[][2] = {
+    {"Content-Security-Policy",
+     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+    {"X-Content-Type-Options", "nosniff"},
+    {"X-Frame-Options", "DENY"},
+    {"Referrer-Policy", "same-origin"},
+    {"Cross-Origin-Opener-Policy", "same-origin"},
+};
+
+static enum MHD_Result send_response(struct request *r)
+{
+    char etag[24] = "";
+    if (r->etag && r->status == 200) {
+        snprintf(etag, sizeof etag, "\"%016llx\"",
+                 (unsigned long long)body_hash(buf_str(&r->out), r->out.len));
+        const char *inm = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+                                                      MHD_HTTP_HEADER_IF_NONE_MATCH);
+        if (inm && strcmp(inm, etag) == 0) {
+            r->status = 304;
+            buf_reset(&r->out);
+        }
+    }
+    size_t len = r->out.len;
+    struct MHD_Response *resp =
+        MHD_create_response_from_buffer(len, buf_steal(&r->out), MHD_RESPMEM_MUST_FREE);
+    if (!resp)
+        return MHD_NO;
+    if (r->status != 304)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+                                r->content_type ? r->content_type : "text/plain; charset=utf-8");
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+                            r->cache_control ? r->cache_control : "no-store");
+    if (*etag)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
+    for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++)
+        MHD_add_response_header(resp, security_headers[i][0], security_headers[i][1]);
+    for (size_t i = 0; i < r->nheaders; i++)
+        MHD_add_response_header(resp, r->headers[i].name, r->headers[i].value);
+    enum MHD_Result ok = MHD_queue_response(r->conn, (unsigned)r->status, resp);
+    MHD_destroy_response(resp);
+    return ok;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_size, void **con_cls)
+{
+    (void)cls;
+    (void)version;
+    struct request *r = *con_cls;
+    if (!r) {
+        r = request_new(conn, url, method);
+        *con_cls = r;
+        const char *cl =
+            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (cl && strtoull(cl, NULL, 10) > r->body_limit) {
+            /* Refuse at once rather than read a body we will not use; MHD closes the
+             * connection after this answer. */
+            r->body_too_big = true;
+            handle(r);
+            return send_response(r);
+        }
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        if (!r->body_too_big && r->body.len + *upload_size > r->body_limit) {
+            r->body_too_big = true;
+            buf_free(&r->body);
+        }
+        if (!r->body_too_big)
+            buf_append(&r->body, upload_data, *upload_size);
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (r->status)
+        return MHD_YES; /* answered already (body too large) */
+    handle(r);
+    return send_response(r);
+}
+
+static void log_request(const struct request *r, double ms)
+{
+    char at[32];
+    clock_rfc3339(clock_now(), at);
+    bool path_ok = utf8_valid(r->path, strlen(r->path));
+    json_t *line = json_pack(
+        "{s:s, s:s, s:s, s:s, s:s, s:i, s:f, s:s}", "time", at, "client", r->client, "method",
+        utf8_valid(r->method_text, strlen(r->method_text)) ? r->method_text : "?", "path",
+        path_ok ? r->path : "?", "route", r->route ? r->route->pattern : "", "status", r->status,
+        "ms", ms, "user", r->who.kind == ACTOR_USER ? r->who.login : "");
+    char *s = line ? json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+    if (s) {
+        /* One write per line so lines from different threads never interleave. */
+        size_t n = strlen(s);
+        s[n] = '\n';
+        fwrite(s, 1, n + 1, stderr);
+        s[n] = '\0';
+    }
+    free(s);
+    json_decref(line);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode why)
+{
+    (void)cls;
+    (void)conn;
+    struct request *r = *con_cls;
+    if (!r)
+        return;
+    if (!r->status)
+        r->status = why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? 200 : 499;
+    double ms = clock_mono_ms() - r->started_ms;
+    metrics_record(r->route_index, r->status, ms);
+    log_request(r, ms);
+    request_free(r);
+    *con_cls = NULL;
+}
+
+static bool resolve_listen(const char *host, int port, struct sockaddr_storage *ss, bool *v6)
+{
+    struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM};
+    struct addrinfo *res = NULL;
+    char portstr[8];
+    snprintf(portstr, sizeof portstr, "%d", port);
+    if (getaddrinfo(host, portstr, &hints, &res) != 0 || !res)
+        return false;
+    memcpy(ss, res->ai_addr, res->ai_addrlen);
+    *v6 = res->ai_family == AF_INET6;
+    freeaddrinfo(res);
+    return true;
+}
+
+int server_run(const struct config *config, const char *banner)
+{
+    cfg = config;
+    struct sockaddr_storage ss;
+    bool v6 = false;
+    if (!resolve_listen(cfg->listen_host, cfg->port, &ss, &v6)) {
+        fprintf(stderr, "lianheti: cannot resolve listen address %s\n", cfg->listen_host);
+        return 2;
+    }
+    /* Check the database before listening, so a bad --db fails fast with exit status 2. */
+    db *probe;
+    char err[256];
+    if (db_open(cfg->db_url, &probe, err, sizeof err) != DB_OK) {
+        fprintf(stderr, "lianheti: %s\n", err);
+        return 2;
+    }
+    int have = db_schema_version(probe);
+    db_close(probe);
+    if (have != db_schema_latest()) {
+        fprintf(stderr, "lianheti: the database schema is version %d, this program needs %d: run "
+                        "`lianheti init` first\n",
+                have, db_schema_latest());
+        return 2;
+    }
+    pthread_key_create(&db_key, close_thread_db);
+
+    /* Workers inherit this mask, so only sigwait below ever sees SIGINT and SIGTERM. */
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGINT);
+    sigaddset(&sigs, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+    if (v6)
+        flags |= MHD_USE_IPv6;
+    struct MHD_Daemon *d = MHD_start_daemon(
+        flags, (uint16_t)cfg->port, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, &ss,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)CONNECTION_TIMEOUT_S, MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PER_CLIENT_LIMIT,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY, MHD_OPTION_NOTIFY_COMPLETED,
+        on_completed, NULL, MHD_OPTION_END);
+    if (!d) {
+        fprintf(stderr, "lianheti: cannot listen on %s:%d\n", cfg->listen_host, cfg->port);
+        pthread_key_delete(db_key);
+        return 2;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    int port = info ? info->port : cfg->port;
+    fprintf(stderr, "lianheti: listening on http://%s%s%s:%d/ with %d threads\n", v6 ? "[" : "",
+            cfg->listen_host, v6 ? "]" : "", port, cfg->threads);
+    if (banner)
+        fputs(banner, stderr);
+    fflush(stderr);
+
+    int sig = 0;
+    sigwait(&sigs, &sig);
+    fprintf(stderr, "lianheti: %s received, finishing requests in flight\n",
+            sig == SIGINT ? "SIGINT" : "SIGTERM");
+    MHD_socket ls = MHD_quiesce_daemon(d);
+    if (ls != MHD_INVALID_SOCKET)
+        close(ls);
+    for (int i = 0; i < DRAIN_SECONDS * 20 && atomic_load(&in_flight) > 0; i++)
+        usleep(50 * 1000);
+    MHD_stop_daemon(d);
+    pthread_key_delete(db_key);
+    fprintf(stderr, "lianheti: stopped\n");
+    return 0;
+}
