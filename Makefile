@@ -1,0 +1,57 @@
+# The two commands: `make run` and `make check`. CMake does the building; this file only names
+# the builds and the order of things.
+#   build/release  optimised, no sanitizers: what `make run` serves, and valgrind's subject
+#   build/asan     AddressSanitizer + UndefinedBehaviorSanitizer: what the tests run
+#   build/fuzz     clang with libFuzzer
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+PORT ?= 8080
+
+.PHONY: all deps release asan run check unit api e2e valgrind fuzz fuzz-run format clean
+
+all: release
+
+deps:
+	@bash scripts/install-deps
+
+release: deps
+	@cmake -S . -B build/release -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build build/release -j $(JOBS)
+
+asan: deps
+	@cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DLH_SANITIZE=ON >/dev/null
+	@cmake --build build/asan -j $(JOBS)
+
+run: release
+	./build/release/lianheti ui --port $(PORT)
+
+# Every test: unit tests and source checks, the API against the real binary, the pages in a real
+# browser, the unit tests once more under valgrind, and a short run of every fuzz target.
+check: asan release
+	@$(MAKE) --no-print-directory unit api e2e valgrind fuzz-run
+
+unit:
+	@cd build/asan && ctest --output-on-failure -j $(JOBS)
+
+api:
+	@cd tests && LIANHETI_BIN=$(CURDIR)/build/asan/lianheti node --test --test-concurrency=2 api/
+
+e2e:
+	@cd tests && LIANHETI_BIN=$(CURDIR)/build/release/lianheti node --test e2e/
+
+valgrind:
+	@scripts/valgrind-unit build/release
+
+fuzz: deps
+	@cmake -S . -B build/fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug \
+	  -DLH_FUZZ=ON -DLH_SANITIZE=ON >/dev/null
+	@cmake --build build/fuzz -j $(JOBS)
+
+fuzz-run: fuzz
+	@scripts/fuzz-smoke build/fuzz
+
+format:
+	@clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf build
