@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 #include "store/store.h"
 #include "util/arena.h"
+#include "util/clock.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,17 +23,6 @@ static int verify(db *d)
     }
     printf("intact: %lld records\n", (long long)rep.checked);
     return 0;
-}
-
-static bool date_ok(const char *s)
-{
-    /* YYYY-MM-DD; the comparison against RFC 3339 times is textual. */
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return false;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return false;
-    return true;
 }
 
 static int list(db *d, const char *since)
@@ -85,7 +75,7 @@ int cmd_audit(int argc, char **argv)
     }
     if (optind != argc)
         return cli_usage("audit", "unexpected argument");
-    if (since && !date_ok(since))
+    if (since && !date_valid(since))
         return cli_usage("audit", "--since: expected YYYY-MM-DD");
     db *d = cli_open(cli_db_url(url), false);
     if (!d)

@@ -178,7 +178,7 @@ int db_begin(db *d)
         fprintf(stderr, "lianheti: nested transaction\n");
         return DB_ERR;
     }
-    db_stmt *s = db_prepare(d, d->drv == &db_sqlite_driver ? "BEGIN IMMEDIATE" : "BEGIN");
+    db_stmt *s = db_prepare(d, d->drv->begin_sql);
     if (!s)
         return DB_ERR;
     int rc = db_exec(s);

@@ -18,6 +18,8 @@ struct db_driver {
     const char *kind;
     /* Text that replaces @ID@ in migrations: an auto-assigned 64-bit primary key column. */
     const char *id_column;
+    /* Starts a write transaction: SQLite takes the write lock at once (BEGIN IMMEDIATE). */
+    const char *begin_sql;
     int (*open)(const char *url, db *d, char *err, size_t errlen);
     void (*close)(db *d);
     const char *(*errmsg)(db *d);

@@ -219,6 +219,7 @@ static int sq_restore(db *d, const char *path, char *err, size_t errlen)
 const struct db_driver db_sqlite_driver = {
     .kind = "sqlite",
     .id_column = "INTEGER PRIMARY KEY",
+    .begin_sql = "BEGIN IMMEDIATE",
     .open = sq_open,
     .close = sq_close,
     .errmsg = sq_errmsg,

@@ -245,10 +245,10 @@ static void log_request(const struct request *r, double ms)
     clock_rfc3339(clock_now(), at);
     bool path_ok = utf8_valid(r->path, strlen(r->path));
     json_t *line = json_pack(
-        "{s:s, s:s, s:s, s:s, s:s, s:i, s:f, s:s}", "time", at, "client", r->client, "method",
+        "{s:s, s:s, s:s, s:s, s:s, s:i, s:I, s:s}", "time", at, "client", r->client, "method",
         utf8_valid(r->method_text, strlen(r->method_text)) ? r->method_text : "?", "path",
         path_ok ? r->path : "?", "route", r->route ? r->route->pattern : "", "status", r->status,
-        "ms", ms, "user", r->who.kind == ACTOR_USER ? r->who.login : "");
+        "us", (json_int_t)(ms * 1000.0), "user", r->who.kind == ACTOR_USER ? r->who.login : "");
     char *s = line ? json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
     if (s) {
         /* One write per line so lines from different threads never interleave. */

@@ -1,6 +1,7 @@
 /* The audit trail for auditors: the records, and whether the chain is intact. */
 #include "audit/audit.h"
 #include "web/api/json.h"
+#include "util/clock.h"
 #include "web/handlers.h"
 #include <string.h>
 
@@ -10,6 +11,12 @@ void api_audit(struct request *r)
     if (!api_paging(r, &limit, &offset))
         return;
     const char *since = req_query(r, "since");
+    if (since && !*since)
+        since = NULL; /* an empty date field in the filter form */
+    if (since && !date_valid(since)) {
+        resp_error(r, FAIL_BAD_INPUT, "invalid_date", "since", "Expected a date as YYYY-MM-DD.");
+        return;
+    }
     struct audit_row *rows;
     size_t n;
     int64_t total;

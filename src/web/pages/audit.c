@@ -1,11 +1,21 @@
 /* The audit trail page for auditors: the chain's state, then the records, newest first. */
 #include "audit/audit.h"
 #include "store/store.h"
+#include "util/clock.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include <inttypes.h>
 
 #define PAGE_SIZE 50
+
+/* Keeps the date filter on the pager's links. */
+static void since_arg(struct request *r, const char *since)
+{
+    if (!since || !*since)
+        return;
+    H(r, "&amp;since=");
+    h_path_segment(r, since);
+}
 
 void page_audit(struct request *r)
 {
@@ -13,6 +23,12 @@ void page_audit(struct request *r)
     if (!req_query_int(r, "offset", 0, INT32_MAX, &offset))
         return;
     const char *since = req_query(r, "since");
+    if (since && !*since)
+        since = NULL; /* an empty date field in the filter form */
+    if (since && !date_valid(since)) {
+        resp_error(r, FAIL_BAD_INPUT, "invalid_date", "since", "Expected a date as YYYY-MM-DD.");
+        return;
+    }
     struct audit_report rep;
     int verified = audit_verify(r->db, &rep);
     struct audit_row *rows;
@@ -75,6 +91,7 @@ void page_audit(struct request *r)
     if (offset > 0) {
         H(r, "<a href=\"/audit?offset=");
         h_textf(r, "%" PRId64, offset > PAGE_SIZE ? offset - PAGE_SIZE : 0);
+        since_arg(r, since);
         H(r, "\">");
         h_msg(r, "Newer");
         H(r, "</a> ");
@@ -84,6 +101,7 @@ void page_audit(struct request *r)
     if (offset + PAGE_SIZE < total) {
         H(r, " <a href=\"/audit?offset=");
         h_textf(r, "%" PRId64, offset + PAGE_SIZE);
+        since_arg(r, since);
         H(r, "\">");
         h_msg(r, "Older");
         H(r, "</a>");
