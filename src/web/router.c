@@ -131,16 +131,17 @@ static bool check_csrf(struct request *r)
     if (!unsafe(r) || r->via_bearer)
         return true;
     const char *sent = NULL, *expected = NULL;
-    if (r->session_id) {
-        expected = r->csrf;
-        sent = (rt->flags & RF_API) ? req_header(r, "X-CSRF-Token") : req_form(r, "csrf");
-    } else if (rt->flags & RF_ANON_FORM) {
+    if (rt->flags & RF_ANON_FORM) {
+        /* The sign-in form: no session yet (or a stale one), so a double-submit cookie. */
         expected = req_cookie(r, "lh_pre");
         sent = req_form(r, "csrf");
-    } else if (rt->right == RIGHT_NONE) {
-        /* Unsafe API calls without a session (signing in) carry JSON, which a cross-site form
-         * cannot send without the browser asking first. */
+    } else if (rt->right == RIGHT_NONE && (rt->flags & RF_API)) {
+        /* Signing in through the API needs no session, and its JSON body is something a
+         * cross-site form cannot send without the browser asking first. */
         return true;
+    } else if (r->session_id) {
+        expected = r->csrf;
+        sent = (rt->flags & RF_API) ? req_header(r, "X-CSRF-Token") : req_form(r, "csrf");
     }
     if (expected && sent && str_equal_ct(expected, sent))
         return true;
