@@ -9,11 +9,14 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
     /* The parser gets the bytes exactly, with no NUL after them, so ASan sees any overread. */
     char *text = malloc(size ? size : 1);
-    if (!text) return 0;
-    if (size) memcpy(text, data, size);
+    if (!text)
+        return 0;
+    if (size)
+        memcpy(text, data, size);
     char err[128];
     struct po_catalog *c = po_parse(text, size, err, sizeof err);
     free(text);
@@ -24,13 +27,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         po_free(c);
         return 0;
     }
-    if (size) memcpy(s, data, size);
+    if (size)
+        memcpy(s, data, size);
     s[size] = '\0';
 
     if (c) {
         size_t n = po_count(c);
         const char *t = po_lookup(c, s);
-        if (t && strlen(t) == 0) abort(); /* empty translations are skipped, never stored */
+        if (t && strlen(t) == 0)
+            abort(); /* empty translations are skipped, never stored */
         po_lookup(c, "");
         po_lookup(c, "msgid");
         (void)n;
@@ -40,9 +45,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
 
     enum lang l = lang_from_accept(s);
-    if (l != LANG_ZH && l != LANG_EN) abort();
+    if (l != LANG_ZH && l != LANG_EN)
+        abort();
     enum lang back;
-    if (lang_parse(s, &back) && back != LANG_ZH && back != LANG_EN) abort();
+    if (lang_parse(s, &back) && back != LANG_ZH && back != LANG_EN)
+        abort();
     free(s);
     return 0;
 }

@@ -26,8 +26,8 @@ const struct command commands[] = {
      "Default 127.0.0.1:8080, one worker thread per core. Runs until SIGINT or SIGTERM, then "
      "finishes the requests in flight and exits 0. An https:// base URL marks cookies Secure.",
      cmd_serve},
-    {"ui", "[--port N]", "initialise if needed and serve on 127.0.0.1, printing the login",
-     NULL, cmd_ui},
+    {"ui", "[--port N]", "initialise if needed and serve on 127.0.0.1, printing the login", NULL,
+     cmd_ui},
     {"user",
      "add LOGIN [--role ROLE[:SCOPE]]... [--name NAME] [--person KEY] [--password-stdin]\n"
      "       | passwd LOGIN [--password-stdin] | disable LOGIN | unlock LOGIN\n"

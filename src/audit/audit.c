@@ -41,8 +41,9 @@ bool audit_hash(const char *alg, const char *prev_hash, int64_t seq, const char 
                 const char *actor, const char *action, const char *subject, const char *details,
                 char out[129])
 {
-    const char *name = strcmp(alg, "sm3") == 0 ? "SM3" : strcmp(alg, "sha256") == 0 ? "SHA256"
-                                                                                      : NULL;
+    const char *name = strcmp(alg, "sm3") == 0      ? "SM3"
+                       : strcmp(alg, "sha256") == 0 ? "SHA256"
+                                                    : NULL;
     if (!name)
         return false;
     EVP_MD *md = EVP_MD_fetch(NULL, name, NULL);

@@ -6,8 +6,8 @@
 #include <string.h>
 
 static const char *const role_names[ROLE_COUNT] = {
-    [ROLE_SYSADMIN] = N_("sysadmin"), [ROLE_SECADMIN] = N_("secadmin"),
-    [ROLE_AUDITOR] = N_("auditor"), [ROLE_CAST_OFFICER] = N_("cast_officer"),
+    [ROLE_SYSADMIN] = N_("sysadmin"),       [ROLE_SECADMIN] = N_("secadmin"),
+    [ROLE_AUDITOR] = N_("auditor"),         [ROLE_CAST_OFFICER] = N_("cast_officer"),
     [ROLE_SECRETARIAT] = N_("secretariat"), [ROLE_MEMBER_CONTACT] = N_("member_contact"),
 };
 
@@ -104,8 +104,7 @@ const char *role_scope_problem(enum role r, const char *scope)
             return "The scope is not a valid key.";
         memcpy(alliance, scope, n);
         alliance[n] = '\0';
-        return key_valid(alliance) && key_valid(slash + 1) ? NULL
-                                                            : "The scope is not a valid key.";
+        return key_valid(alliance) && key_valid(slash + 1) ? NULL : "The scope is not a valid key.";
     }
     return key_valid(scope) ? NULL : "The scope is not a valid key.";
 }

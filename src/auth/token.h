@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define TOKEN_LEN 43
+#define TOKEN_LEN      43
 #define TOKEN_HASH_LEN 64
 
 void token_new(char out[TOKEN_LEN + 1]);

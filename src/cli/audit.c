@@ -46,8 +46,8 @@ static int list(db *d, const char *since)
             break;
         }
         for (size_t i = n; i-- > 0;)
-            printf("%lld\t%s\t%s\t%s\t%s\t%s\n", (long long)rows[i].seq, rows[i].at,
-                   rows[i].actor, rows[i].action, rows[i].subject, rows[i].details);
+            printf("%lld\t%s\t%s\t%s\t%s\t%s\n", (long long)rows[i].seq, rows[i].at, rows[i].actor,
+                   rows[i].action, rows[i].subject, rows[i].details);
     }
     arena_free(a);
     return rc;

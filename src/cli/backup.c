@@ -6,8 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static int one_file_arg(int argc, char **argv, const char *cmd, const char **url,
-                        const char **file)
+static int one_file_arg(int argc, char **argv, const char *cmd, const char **url, const char **file)
 {
     static const struct option opts[] = {{"db", required_argument, NULL, OPT_DB},
                                          {NULL, 0, NULL, 0}};

@@ -9,7 +9,7 @@
 #include <getopt.h>
 
 #define EXIT_PROBLEM 1
-#define EXIT_USAGE 2
+#define EXIT_USAGE   2
 
 typedef int (*command_fn)(int argc, char **argv);
 

@@ -40,8 +40,8 @@ static int first_admin(db *d, const char *login, bool *created, char password[17
     struct actor op = cli_operator();
     struct role_spec role = {"sysadmin", NULL};
     struct fail f;
-    if (!acct_create(d, &op, login, cli_msg("System administrator"), NULL, &role, 1, NULL,
-                     password, &f))
+    if (!acct_create(d, &op, login, cli_msg("System administrator"), NULL, &role, 1, NULL, password,
+                     &f))
         return cli_fail(&f);
     *created = true;
     return 0;
@@ -209,9 +209,7 @@ int cmd_ui(int argc, char **argv)
     if (created)
         snprintf(banner, sizeof banner,
                  "lianheti: sign in as admin with the one-time password %s\n", password);
-    struct config cfg = {.db_url = url,
-                         .listen_host = "127.0.0.1",
-                         .port = (int)port,
-                         .threads = default_threads()};
+    struct config cfg = {
+        .db_url = url, .listen_host = "127.0.0.1", .port = (int)port, .threads = default_threads()};
     return server_run(&cfg, created ? banner : NULL);
 }

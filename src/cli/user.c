@@ -20,12 +20,10 @@ static struct role_spec split_role(char *arg)
 
 static int user_add(int argc, char **argv, const char *url)
 {
-    static const struct option opts[] = {{"db", required_argument, NULL, OPT_DB},
-                                         {"role", required_argument, NULL, 'r'},
-                                         {"name", required_argument, NULL, 'n'},
-                                         {"person", required_argument, NULL, 'p'},
-                                         {"password-stdin", no_argument, NULL, 's'},
-                                         {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, OPT_DB},    {"role", required_argument, NULL, 'r'},
+        {"name", required_argument, NULL, 'n'},     {"person", required_argument, NULL, 'p'},
+        {"password-stdin", no_argument, NULL, 's'}, {NULL, 0, NULL, 0}};
     struct role_spec roles[MAX_ROLES];
     size_t nroles = 0;
     const char *name = NULL, *person = NULL;
@@ -137,7 +135,7 @@ static int user_simple(int argc, char **argv, const char *url, const char *what)
     struct fail f;
     const char *login = argv[optind];
     struct role_spec role = takes_role ? split_role(argv[optind + 1]) : (struct role_spec){0};
-    bool ok = !strcmp(what, "disable") ? acct_disable(d, &op, login, &f)
+    bool ok = !strcmp(what, "disable")  ? acct_disable(d, &op, login, &f)
               : !strcmp(what, "unlock") ? acct_unlock(d, &op, login, &f)
               : !strcmp(what, "grant")  ? acct_grant(d, &op, login, role.role, role.scope, &f)
                                         : acct_revoke(d, &op, login, role.role, role.scope, &f);
@@ -178,10 +176,10 @@ static int user_list(int argc, char **argv, const char *url)
             nr = 0;
         const struct user_row *u = &users[i];
         printf("%s\t%s\t", u->login,
-               u->disabled                ? "disabled"
-               : u->locked_until > now    ? "locked"
-               : u->must_change           ? "must-change-password"
-                                          : "active");
+               u->disabled             ? "disabled"
+               : u->locked_until > now ? "locked"
+               : u->must_change        ? "must-change-password"
+                                       : "active");
         for (size_t k = 0; k < nr; k++)
             printf("%s%s%s%s", k ? "," : "", roles[k].role, *roles[k].scope ? ":" : "",
                    roles[k].scope);

@@ -97,13 +97,14 @@ static bool grant_in_tx(db *d, arena *a, int64_t user_id, const char *role, cons
     rc = st_role_insert(d, user_id, role, scope ? scope : "");
     if (rc == DB_CONSTRAINT) {
         db_rollback(d);
-        return fail(f, FAIL_CONFLICT, "duplicate_role", "role", "The account holds this role already.");
+        return fail(f, FAIL_CONFLICT, "duplicate_role", "role",
+                    "The account holds this role already.");
     }
     return rc == DB_DONE ? true : abort_tx(d, f, rc);
 }
 
-static bool new_password(const char *password, char generated[17], char hash[crypto_pwhash_STRBYTES],
-                         struct fail *f)
+static bool new_password(const char *password, char generated[17],
+                         char hash[crypto_pwhash_STRBYTES], struct fail *f)
 {
     if (!password) {
         password_generate(generated);
@@ -191,8 +192,8 @@ out:
     return ok;
 }
 
-bool acct_reset_password(db *d, const struct actor *who, const char *login,
-                         const char *password, char generated[17], struct fail *f)
+bool acct_reset_password(db *d, const struct actor *who, const char *login, const char *password,
+                         char generated[17], struct fail *f)
 {
     if (!can(who, RIGHT_ACCOUNTS, NULL))
         return fail(f, FAIL_FORBIDDEN, "forbidden", NULL, "You may not do this.");
@@ -307,9 +308,9 @@ bool acct_revoke(db *d, const struct actor *who, const char *login, const char *
             abort_tx(d, f, rc);
         } else {
             char subj[64];
-            ok = audit_commit(d, who, "role.revoke", subject_user(subj, sizeof subj, login),
-                              json_pack("{s:s, s:s}", "role", role, "scope", scope ? scope : ""),
-                              f);
+            ok =
+                audit_commit(d, who, "role.revoke", subject_user(subj, sizeof subj, login),
+                             json_pack("{s:s, s:s}", "role", role, "scope", scope ? scope : ""), f);
         }
     }
     arena_free(a);
@@ -338,7 +339,7 @@ bool acct_sign_in(db *d, const char *login, const char *password, const char *cl
     /* Verify even when the outcome is already known, so timing does not reveal it. */
     bool good = usable ? password_verify(u.password_hash, password)
                        : (password_verify_dummy(password), false);
-    const char *reason = !known        ? "unknown_login"
+    const char *reason = !known       ? "unknown_login"
                          : u.disabled ? "disabled"
                          : !usable    ? "locked"
                          : !good      ? "wrong_password"
@@ -363,8 +364,9 @@ bool acct_sign_in(db *d, const char *login, const char *password, const char *cl
             bool lock = n >= LOCK_AFTER_FAILURES;
             rc = st_user_set_failures(d, u.id, lock ? 0 : n, lock ? now + LOCK_SECONDS : 0);
             if (rc == DB_DONE && lock) {
-                char *det = details(json_pack("{s:I, s:s}", "minutes", (json_int_t)LOCK_SECONDS / 60,
-                                              "client", client ? client : ""));
+                char *det =
+                    details(json_pack("{s:I, s:s}", "minutes", (json_int_t)LOCK_SECONDS / 60,
+                                      "client", client ? client : ""));
                 rc = audit_append(d, "system", "account.lock", subj, det);
                 free(det);
                 rc = rc == DB_OK ? DB_DONE : rc;
@@ -393,10 +395,9 @@ bool acct_sign_in(db *d, const char *login, const char *password, const char *cl
     }
     out->user_id = u.id;
     out->must_change = u.must_change;
-    ok = audit_commit(d, &who, "signin", subj,
-                      json_pack("{s:I, s:s}", "session", (json_int_t)sid, "client",
-                                client ? client : ""),
-                      f);
+    ok = audit_commit(
+        d, &who, "signin", subj,
+        json_pack("{s:I, s:s}", "session", (json_int_t)sid, "client", client ? client : ""), f);
 out:
     if (!ok)
         memset(out, 0, sizeof *out);
@@ -470,8 +471,8 @@ bool acct_bearer(db *d, arena *a, const char *token, struct actor *who)
     return st_token_find(d, th, &user_id) == DB_ROW && acct_load(d, a, user_id, who);
 }
 
-bool acct_change_password(db *d, const struct actor *who, int64_t keep_session,
-                          const char *old_pw, const char *new_pw, struct fail *f)
+bool acct_change_password(db *d, const struct actor *who, int64_t keep_session, const char *old_pw,
+                          const char *new_pw, struct fail *f)
 {
     if (!can(who, RIGHT_SIGNED_IN, NULL) || who->kind != ACTOR_USER)
         return fail(f, FAIL_AUTH, "unauthenticated", NULL, "Please sign in.");
@@ -512,8 +513,8 @@ bool acct_change_password(db *d, const struct actor *who, int64_t keep_session,
     return ok;
 }
 
-bool acct_token_create(db *d, const struct actor *who, const char *name,
-                       char token[TOKEN_LEN + 1], struct fail *f)
+bool acct_token_create(db *d, const struct actor *who, const char *name, char token[TOKEN_LEN + 1],
+                       struct fail *f)
 {
     if (who->kind != ACTOR_USER)
         return fail(f, FAIL_AUTH, "unauthenticated", NULL, "Please sign in.");

@@ -10,9 +10,9 @@
 #include "util/arena.h"
 
 #define SESSION_IDLE_SECONDS (30 * 60)
-#define SESSION_MAX_SECONDS (12 * 3600)
-#define LOCK_AFTER_FAILURES 5
-#define LOCK_SECONDS (15 * 60)
+#define SESSION_MAX_SECONDS  (12 * 3600)
+#define LOCK_AFTER_FAILURES  5
+#define LOCK_SECONDS         (15 * 60)
 
 struct role_spec {
     const char *role, *scope; /* scope NULL or "" for the administrator roles */
@@ -26,8 +26,8 @@ bool acct_create(db *d, const struct actor *who, const char *login, const char *
                  const char *password, char generated[17], struct fail *f);
 /* Sets a new one-time password (generated when password is NULL) and ends the account's
  * sessions. */
-bool acct_reset_password(db *d, const struct actor *who, const char *login,
-                         const char *password, char generated[17], struct fail *f);
+bool acct_reset_password(db *d, const struct actor *who, const char *login, const char *password,
+                         char generated[17], struct fail *f);
 bool acct_disable(db *d, const struct actor *who, const char *login, struct fail *f);
 bool acct_unlock(db *d, const struct actor *who, const char *login, struct fail *f);
 bool acct_grant(db *d, const struct actor *who, const char *login, const char *role,
@@ -60,11 +60,11 @@ bool acct_load(db *d, arena *a, int64_t user_id, struct actor *who);
 
 /* The signed-in user changes their own password. The session keeps going; their other sessions
  * end. */
-bool acct_change_password(db *d, const struct actor *who, int64_t keep_session,
-                          const char *old_pw, const char *new_pw, struct fail *f);
+bool acct_change_password(db *d, const struct actor *who, int64_t keep_session, const char *old_pw,
+                          const char *new_pw, struct fail *f);
 /* Issues a bearer token for the actor's own account; the token is shown once. */
-bool acct_token_create(db *d, const struct actor *who, const char *name,
-                       char token[TOKEN_LEN + 1], struct fail *f);
+bool acct_token_create(db *d, const struct actor *who, const char *name, char token[TOKEN_LEN + 1],
+                       struct fail *f);
 bool acct_set_lang(db *d, const struct actor *who, const char *lang, struct fail *f);
 
 #endif

@@ -4,7 +4,8 @@
 bool fail_db(struct fail *f, int rc)
 {
     if (rc == DB_CONSTRAINT)
-        return fail(f, FAIL_CONFLICT, "conflict", NULL, "The record conflicts with one that exists.");
+        return fail(f, FAIL_CONFLICT, "conflict", NULL,
+                    "The record conflicts with one that exists.");
     if (rc == DB_BUSY || rc == DB_UNAVAILABLE)
         return fail(f, FAIL_UNAVAILABLE, "unavailable", NULL,
                     "The database is busy. Nothing was changed; please try again.");

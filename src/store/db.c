@@ -307,8 +307,8 @@ int db_migrate(db *d, char *err, size_t errlen)
         if (rc == DB_OK) {
             char now[32];
             clock_rfc3339(clock_now(), now);
-            db_stmt *s = db_prepare(
-                d, "INSERT INTO schema_version (version, applied_at) VALUES (:v, :at)");
+            db_stmt *s =
+                db_prepare(d, "INSERT INTO schema_version (version, applied_at) VALUES (:v, :at)");
             if (s) {
                 db_bind_int(s, ":v", v);
                 db_bind_text(s, ":at", now);

@@ -3,8 +3,8 @@
  * enforces it): values travel only as bound parameters.
  *
  * SQL uses named parameters (:name). Keep to what SQLite and PostgreSQL both accept: BIGINT and
- * TEXT columns, INSERT ... RETURNING, ON CONFLICT, no SQLite-only functions. A connection belongs to
- * one thread; the web server opens one per worker thread.
+ * TEXT columns, INSERT ... RETURNING, ON CONFLICT, no SQLite-only functions. A connection belongs
+ * to one thread; the web server opens one per worker thread.
  *
  * Statements are prepared once per connection and cached by the address of their SQL literal, so
  * a hot path costs a bind and a step. A statement stays valid until the connection closes; use
@@ -20,12 +20,12 @@ typedef struct db_stmt db_stmt;
 
 enum db_rc {
     DB_OK = 0,
-    DB_ROW = 1,            /* db_step: a row is ready */
-    DB_DONE = 2,           /* db_step: no more rows */
-    DB_ERR = -1,           /* anything else; see db_errmsg */
-    DB_CONSTRAINT = -2,    /* a unique or foreign key constraint refused the write */
-    DB_BUSY = -3,          /* the database stayed locked past the busy timeout */
-    DB_UNAVAILABLE = -4,   /* the server is gone (PostgreSQL); the request may be retried */
+    DB_ROW = 1,          /* db_step: a row is ready */
+    DB_DONE = 2,         /* db_step: no more rows */
+    DB_ERR = -1,         /* anything else; see db_errmsg */
+    DB_CONSTRAINT = -2,  /* a unique or foreign key constraint refused the write */
+    DB_BUSY = -3,        /* the database stayed locked past the busy timeout */
+    DB_UNAVAILABLE = -4, /* the server is gone (PostgreSQL); the request may be retried */
 };
 
 /* Opens "path/to/file.db", "file:..." or (later) "postgresql://..." and configures it for safe

@@ -6,9 +6,9 @@
 
 struct db_stmt {
     db *db;
-    const char *sql;     /* the literal; its address is the cache key */
-    void *impl;          /* the backend's prepared statement */
-    bool bind_failed;    /* a bind named a parameter the SQL lacks, or ran out of memory */
+    const char *sql;      /* the literal; its address is the cache key */
+    void *impl;           /* the backend's prepared statement */
+    bool bind_failed;     /* a bind named a parameter the SQL lacks, or ran out of memory */
     struct db_stmt *next; /* cache chain */
 };
 

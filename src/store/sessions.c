@@ -1,8 +1,8 @@
 /* Queries on sign-in sessions and API tokens. Only hashes of tokens are stored. */
 #include "store/store.h"
 
-int st_session_insert(db *d, const char *token_hash, int64_t user_id, const char *csrf,
-                      int64_t now, int64_t *id)
+int st_session_insert(db *d, const char *token_hash, int64_t user_id, const char *csrf, int64_t now,
+                      int64_t *id)
 {
     db_stmt *s = db_prepare(d, "INSERT INTO sessions (token_hash, user_id, csrf, created_at, "
                                "last_seen) VALUES (:hash, :user, :csrf, :now, :now) RETURNING id");

@@ -40,8 +40,7 @@ static int sq_exec_script(db *d, const char *sql)
 static int sq_open(const char *url, db *d, char *err, size_t errlen)
 {
     sqlite3 *c = NULL;
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
-                SQLITE_OPEN_URI;
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
     int rc = sqlite3_open_v2(url, &c, flags, NULL);
     if (rc != SQLITE_OK) {
         snprintf(err, errlen, "cannot open %s: %s", url, c ? sqlite3_errmsg(c) : "out of memory");
@@ -114,8 +113,8 @@ static int sq_bind_text(db_stmt *s, const char *name, const char *v)
     int i = param(s, name);
     if (i == 0)
         return DB_ERR;
-    int rc = v ? sqlite3_bind_text(s->impl, i, v, -1, SQLITE_TRANSIENT)
-               : sqlite3_bind_null(s->impl, i);
+    int rc =
+        v ? sqlite3_bind_text(s->impl, i, v, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(s->impl, i);
     return map_rc(rc);
 }
 

@@ -1,7 +1,7 @@
 /* store/store.h: every query the program runs, one typed function each, grouped by the aggregate
- * it serves. The SQL lives beside them in the files of src/store/ and nowhere else. Strings returned in rows
- * are copied into the caller's arena. Functions return DB_OK/DB_ROW/DB_DONE or a negative
- * enum db_rc; "find" functions return DB_ROW when found and DB_DONE when not. */
+ * it serves. The SQL lives beside them in the files of src/store/ and nowhere else. Strings
+ * returned in rows are copied into the caller's arena. Functions return DB_OK/DB_ROW/DB_DONE or a
+ * negative enum db_rc; "find" functions return DB_ROW when found and DB_DONE when not. */
 #ifndef LH_STORE_H
 #define LH_STORE_H
 #include "store/db.h"
@@ -42,8 +42,8 @@ struct session_row {
     const char *csrf;
 };
 
-int st_session_insert(db *d, const char *token_hash, int64_t user_id, const char *csrf,
-                      int64_t now, int64_t *id);
+int st_session_insert(db *d, const char *token_hash, int64_t user_id, const char *csrf, int64_t now,
+                      int64_t *id);
 /* Only sessions not yet ended. */
 int st_session_find(db *d, arena *a, const char *token_hash, struct session_row *out);
 int st_session_touch(db *d, int64_t id, int64_t now);

@@ -2,8 +2,8 @@
 #include "store/store.h"
 #include <string.h>
 
-#define USER_COLS                                                                              \
-    "id, login, name, person_key, password_hash, lang, created_at, must_change, disabled, "    \
+#define USER_COLS                                                                                  \
+    "id, login, name, person_key, password_hash, lang, created_at, must_change, disabled, "        \
     "failed_count, locked_until"
 
 static void read_user(db_stmt *s, arena *a, struct user_row *u)

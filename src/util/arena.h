@@ -9,7 +9,7 @@ typedef struct arena arena;
 
 arena *arena_new(void);
 void arena_free(arena *a);
-void *arena_alloc(arena *a, size_t n);  /* zeroed, aligned for any type */
+void *arena_alloc(arena *a, size_t n); /* zeroed, aligned for any type */
 char *arena_strdup(arena *a, const char *s);
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

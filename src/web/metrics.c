@@ -6,8 +6,8 @@
 
 #define MAX_ROUTES 128
 
-static const int statuses[] = {200, 201, 204, 303, 304, 400, 401, 403, 404,
-                               405, 409, 413, 422, 429, 500, 503};
+static const int statuses[] = {200, 201, 204, 303, 304, 400, 401, 403,
+                               404, 405, 409, 413, 422, 429, 500, 503};
 #define NSTATUS (sizeof statuses / sizeof statuses[0])
 static const double bounds_ms[] = {1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500};
 #define NBOUNDS (sizeof bounds_ms / sizeof bounds_ms[0])

@@ -34,7 +34,7 @@ struct header {
 };
 
 #define MAX_PATH_PARAMS 4
-#define MAX_HEADERS 8
+#define MAX_HEADERS     8
 
 struct request {
     arena *a;

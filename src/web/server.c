@@ -20,11 +20,11 @@
 #include <unistd.h>
 
 #define CONNECTION_TIMEOUT_S 30
-#define CONNECTION_LIMIT 1000
-#define PER_CLIENT_LIMIT 128
-#define HEADER_MEMORY (32 * 1024) /* request line and headers must fit: else 431 */
+#define CONNECTION_LIMIT     1000
+#define PER_CLIENT_LIMIT     128
+#define HEADER_MEMORY        (32 * 1024) /* request line and headers must fit: else 431 */
 #define UNMATCHED_BODY_LIMIT 4096
-#define DRAIN_SECONDS 10
+#define DRAIN_SECONDS        10
 
 /* Immutable once the daemon runs. */
 static const struct config *cfg;
@@ -57,8 +57,8 @@ static enum method method_of(const char *m)
     static const struct {
         const char *name;
         enum method m;
-    } table[] = {{"GET", M_GET},     {"HEAD", M_HEAD},   {"POST", M_POST},
-                 {"PUT", M_PUT},     {"PATCH", M_PATCH}, {"DELETE", M_DELETE}};
+    } table[] = {{"GET", M_GET}, {"HEAD", M_HEAD},   {"POST", M_POST},
+                 {"PUT", M_PUT}, {"PATCH", M_PATCH}, {"DELETE", M_DELETE}};
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
         if (strcmp(m, table[i].name) == 0)
             return table[i].m;
@@ -82,8 +82,7 @@ static const char *client_address(arena *a, struct MHD_Connection *conn)
     return arena_strdup(a, text);
 }
 
-static struct request *request_new(struct MHD_Connection *conn, const char *url,
-                                   const char *method)
+static struct request *request_new(struct MHD_Connection *conn, const char *url, const char *method)
 {
     arena *a = arena_new();
     struct request *r = arena_alloc(a, sizeof *r);
@@ -95,8 +94,8 @@ static struct request *request_new(struct MHD_Connection *conn, const char *url,
     r->method = method_of(method);
     r->path = arena_strdup(a, url);
     r->client = client_address(a, conn);
-    r->lang = lang_from_accept(MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
-                                                           MHD_HTTP_HEADER_ACCEPT_LANGUAGE));
+    r->lang = lang_from_accept(
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE));
     r->who.kind = ACTOR_ANONYMOUS;
     r->route_index = route_match(r, method, url);
     r->route = r->route_index >= 0 ? &routes[r->route_index] : NULL;
@@ -174,8 +173,8 @@ static enum MHD_Result send_response(struct request *r)
     if (r->etag && r->status == 200) {
         snprintf(etag, sizeof etag, "\"%016llx\"",
                  (unsigned long long)body_hash(buf_str(&r->out), r->out.len));
-        const char *inm = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
-                                                      MHD_HTTP_HEADER_IF_NONE_MATCH);
+        const char *inm =
+            MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
         if (inm && strcmp(inm, etag) == 0) {
             r->status = 304;
             buf_reset(&r->out);
@@ -203,8 +202,8 @@ static enum MHD_Result send_response(struct request *r)
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_size, void **con_cls)
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_size, void **con_cls)
 {
     (void)cls;
     (void)version;
@@ -311,8 +310,9 @@ int server_run(const struct config *config, const char *banner)
     int have = db_schema_version(probe);
     db_close(probe);
     if (have != db_schema_latest()) {
-        fprintf(stderr, "lianheti: the database schema is version %d, this program needs %d: run "
-                        "`lianheti init` first\n",
+        fprintf(stderr,
+                "lianheti: the database schema is version %d, this program needs %d: run "
+                "`lianheti init` first\n",
                 have, db_schema_latest());
         return 2;
     }

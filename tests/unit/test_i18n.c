@@ -11,19 +11,22 @@
 
 #include "util/i18n.h"
 
-static struct po_catalog *parse(const char *text, char *err, size_t errlen) {
+static struct po_catalog *parse(const char *text, char *err, size_t errlen)
+{
     return po_parse(text, strlen(text), err, errlen);
 }
 
 /* The text must not parse, and the error must be exactly `want`. */
-static void expect_error(const char *text, const char *want) {
+static void expect_error(const char *text, const char *want)
+{
     char err[128] = "unchanged";
     struct po_catalog *c = parse(text, err, sizeof err);
     assert_null(c);
     assert_string_equal(err, want);
 }
 
-static void test_basic_entries(void **state) {
+static void test_basic_entries(void **state)
+{
     (void)state;
     char err[128];
     struct po_catalog *c = parse("# a comment\n"
@@ -51,7 +54,8 @@ static void test_basic_entries(void **state) {
     po_free(c);
 }
 
-static void test_multiline_and_escapes(void **state) {
+static void test_multiline_and_escapes(void **state)
+{
     (void)state;
     struct po_catalog *c = parse("msgid \"\"\n"
                                  "\"Hello, \"\n"
@@ -68,7 +72,8 @@ static void test_multiline_and_escapes(void **state) {
     po_free(c);
 }
 
-static void test_skipped_entries(void **state) {
+static void test_skipped_entries(void **state)
+{
     (void)state;
     struct po_catalog *c = parse("#, fuzzy\n"
                                  "msgid \"\"\n"
@@ -94,7 +99,8 @@ static void test_skipped_entries(void **state) {
 }
 
 /* Plural entries are kept under the singular msgid, translated by msgstr[0]. */
-static void test_plural(void **state) {
+static void test_plural(void **state)
+{
     (void)state;
     struct po_catalog *c = parse("msgid \"one file\"\n"
                                  "msgid_plural \"%d files\"\n"
@@ -119,7 +125,8 @@ static void test_plural(void **state) {
     expect_error("msgid \"a\"\nmsgstr[0] \"x\"\n", "line 2: unexpected msgstr[N]");
 }
 
-static void test_crlf_bom_and_length(void **state) {
+static void test_crlf_bom_and_length(void **state)
+{
     (void)state;
     struct po_catalog *c = parse("\xEF\xBB\xBFmsgid \"Yes\"\r\nmsgstr \"是\"\r\n", NULL, 0);
     assert_non_null(c);
@@ -146,7 +153,8 @@ static void test_crlf_bom_and_length(void **state) {
     po_free(c);
 }
 
-static void test_empty(void **state) {
+static void test_empty(void **state)
+{
     (void)state;
     struct po_catalog *c = po_parse("", 0, NULL, 0);
     assert_non_null(c);
@@ -162,7 +170,8 @@ static void test_empty(void **state) {
     po_free(NULL);
 }
 
-static void test_many_entries_sorted_lookup(void **state) {
+static void test_many_entries_sorted_lookup(void **state)
+{
     (void)state;
     /* Entries in reverse order, so the lookup depends on the sorting. */
     char text[8192];
@@ -183,7 +192,8 @@ static void test_many_entries_sorted_lookup(void **state) {
     po_free(c);
 }
 
-static void test_errors(void **state) {
+static void test_errors(void **state)
+{
     (void)state;
     expect_error("msgid \"a\"\nmsgstr \"b\"\nmsgid \"c\\r\"\nmsgstr \"d\"\n",
                  "line 3: unknown escape");
@@ -232,7 +242,8 @@ static void test_errors(void **state) {
     assert_null(parse("msgid \"a\\q\"\nmsgstr \"b\"\n", NULL, 0));
 }
 
-static void test_embedded_catalogues(void **state) {
+static void test_embedded_catalogues(void **state)
+{
     (void)state;
     assert_true(i18n_init());
     assert_string_equal(i18n_get(LANG_ZH, "Sign in"), "登录");
@@ -250,7 +261,8 @@ static void test_embedded_catalogues(void **state) {
     i18n_free();
 }
 
-static void test_accept_language(void **state) {
+static void test_accept_language(void **state)
+{
     (void)state;
     assert_int_equal(lang_from_accept("en-US,en;q=0.9,zh;q=0.8"), LANG_EN);
     assert_int_equal(lang_from_accept("zh-CN,zh;q=0.9,en;q=0.8"), LANG_ZH);
@@ -296,7 +308,8 @@ static void test_accept_language(void **state) {
     assert_int_equal(lang_from_accept("\xE4\xB8\xAD\xE6\x96\x87"), LANG_ZH);
 }
 
-static void test_accept_language_huge(void **state) {
+static void test_accept_language_huge(void **state)
+{
     (void)state;
     /* 4 MiB of elements: must finish quickly (linear) and still see the last one. */
     size_t n = 4u << 20;
@@ -313,7 +326,8 @@ static void test_accept_language_huge(void **state) {
     free(h);
 }
 
-static void test_tags(void **state) {
+static void test_tags(void **state)
+{
     (void)state;
     assert_string_equal(lang_tag(LANG_ZH), "zh-CN");
     assert_string_equal(lang_tag(LANG_EN), "en");
@@ -342,7 +356,8 @@ static void test_tags(void **state) {
     }
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_basic_entries),
         cmocka_unit_test(test_multiline_and_escapes),

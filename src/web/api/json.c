@@ -14,9 +14,9 @@ json_t *json_roles(const struct role_row *roles, size_t n)
 
 json_t *json_actor(const struct actor *who)
 {
-    json_t *o = json_pack("{s:s, s:s, s:o, s:b}", "login", who->login, "name", who->name, "roles",
-                          json_roles(who->roles, who->nroles), "must_change_password",
-                          who->must_change);
+    json_t *o =
+        json_pack("{s:s, s:s, s:o, s:b}", "login", who->login, "name", who->name, "roles",
+                  json_roles(who->roles, who->nroles), "must_change_password", who->must_change);
     if (who->lang)
         json_object_set_new(o, "lang", json_string(who->lang));
     return o;
@@ -25,10 +25,10 @@ json_t *json_actor(const struct actor *who)
 json_t *json_user_row(const struct user_row *u, const struct role_row *roles, size_t nroles,
                       int64_t now)
 {
-    json_t *o = json_pack("{s:s, s:s, s:o, s:b, s:b, s:b, s:s}", "login", u->login, "name",
-                          u->name, "roles", json_roles(roles, nroles), "disabled", u->disabled,
-                          "locked", u->locked_until > now, "must_change_password",
-                          u->must_change, "created_at", u->created_at);
+    json_t *o = json_pack("{s:s, s:s, s:o, s:b, s:b, s:b, s:s}", "login", u->login, "name", u->name,
+                          "roles", json_roles(roles, nroles), "disabled", u->disabled, "locked",
+                          u->locked_until > now, "must_change_password", u->must_change,
+                          "created_at", u->created_at);
     if (u->person_key)
         json_object_set_new(o, "person", json_string(u->person_key));
     return o;

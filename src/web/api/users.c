@@ -90,8 +90,7 @@ void api_users_create(struct request *r)
         return;
     char generated[17] = "";
     struct fail f;
-    if (!acct_create(r->db, &r->who, login, name, person, roles, nroles, password, generated,
-                     &f)) {
+    if (!acct_create(r->db, &r->who, login, name, person, roles, nroles, password, generated, &f)) {
         resp_api_fail(r, &f);
         return;
     }

@@ -17,9 +17,8 @@ struct form_state {
 
 static const char *field_error(const struct form_state *st, const char *field)
 {
-    return st && st->f && !st->row && st->f->field && !strcmp(st->f->field, field)
-               ? st->f->message
-               : NULL;
+    return st && st->f && !st->row && st->f->field && !strcmp(st->f->field, field) ? st->f->message
+                                                                                   : NULL;
 }
 
 static void create_form(struct request *r, const struct form_state *st)
@@ -31,8 +30,8 @@ static void create_form(struct request *r, const struct form_state *st)
     if (st && st->f && !st->row && !field_error(st, "login") && !field_error(st, "name") &&
         !field_error(st, "person"))
         h_error(r, st->f->message);
-    h_field(r, "login", N_("Login"), "text", st ? st->login : NULL, field_error(st, "login"),
-            "off", true);
+    h_field(r, "login", N_("Login"), "text", st ? st->login : NULL, field_error(st, "login"), "off",
+            true);
     h_field(r, "name", N_("Name"), "text", st ? st->name : NULL, field_error(st, "name"), "off",
             true);
     h_field(r, "person", N_("Person key (optional)"), "text", st ? st->person : NULL,
@@ -42,8 +41,7 @@ static void create_form(struct request *r, const struct form_state *st)
     H(r, "</button></form></section>");
 }
 
-static void row_action(struct request *r, const char *login, const char *action,
-                       const char *label)
+static void row_action(struct request *r, const char *login, const char *action, const char *label)
 {
     H(r, "<form method=\"post\" class=\"inline\" action=\"/admin/users/");
     h_path_segment(r, login);
@@ -157,8 +155,8 @@ static void users_page(struct request *r, int status, const struct form_state *s
         H(r, "</td><td>");
         roles_cell(r, u, roles, nr, may_grant && !u->disabled);
         H(r, "</td><td>");
-        h_msg(r, u->disabled ? N_("disabled")
-                 : locked    ? N_("locked")
+        h_msg(r, u->disabled      ? N_("disabled")
+                 : locked         ? N_("locked")
                  : u->must_change ? N_("must change password")
                                   : N_("active"));
         H(r, "</td><td>");
@@ -266,8 +264,7 @@ void page_user_grant(struct request *r)
 void page_user_revoke(struct request *r)
 {
     struct fail f;
-    if (!acct_revoke(r->db, &r->who, r->params[0], req_form(r, "role"), req_form(r, "scope"),
-                     &f))
+    if (!acct_revoke(r->db, &r->who, r->params[0], req_form(r, "role"), req_form(r, "scope"), &f))
         row_failed(r, &f);
     else
         resp_redirect(r, "/admin/users");

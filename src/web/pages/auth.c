@@ -81,8 +81,8 @@ static void password_form(struct request *r, int status, const struct fail *f)
         H(r, "</p>");
     }
     const char *field = f ? f->field : NULL, *msg = f ? f->message : NULL;
-    bool placed = field && (!strcmp(field, "old") || !strcmp(field, "new") ||
-                            !strcmp(field, "confirm"));
+    bool placed =
+        field && (!strcmp(field, "old") || !strcmp(field, "new") || !strcmp(field, "confirm"));
     h_error(r, placed ? NULL : msg);
     H(r, "<form method=\"post\" action=\"/password\">");
     h_csrf(r);

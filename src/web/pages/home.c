@@ -33,7 +33,8 @@ void page_home(struct request *r)
     }
     H(r, "</section><ul class=\"tiles\">");
     if (can(&r->who, RIGHT_ACCOUNTS_READ, NULL))
-        tile(r, "/admin/users", N_("Accounts"), N_("Create accounts, reset passwords, grant roles."));
+        tile(r, "/admin/users", N_("Accounts"),
+             N_("Create accounts, reset passwords, grant roles."));
     if (can(&r->who, RIGHT_AUDIT, NULL))
         tile(r, "/audit", N_("Audit trail"), N_("Every change and sign-in, hash-chained."));
     if (can(&r->who, RIGHT_BUSINESS_READ, NULL)) {
