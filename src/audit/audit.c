@@ -149,13 +149,21 @@ int audit_verify(db *d, struct audit_report *rep)
         rep->bad_seq = w.expect_seq;
         return 1;
     }
-    if (head_seq != w.expect_seq - 1 || strcmp(head_hash, w.prev) != 0) {
-        rep->bad_seq = head_seq >= w.expect_seq ? w.expect_seq : head_seq;
-        if (rep->bad_seq < 1)
-            rep->bad_seq = 1;
-        snprintf(rep->why, sizeof rep->why,
-                 head_seq >= w.expect_seq ? "records at the end of the trail are missing"
-                                          : "the trail does not end where its head says");
+    int64_t last = w.expect_seq - 1;
+    if (head_seq < last) {
+        /* Records past the head were added behind the program's back: the first of them. */
+        rep->bad_seq = head_seq + 1;
+        snprintf(rep->why, sizeof rep->why, "it was added after the trail's last record");
+        return 1;
+    }
+    if (head_seq > last) {
+        rep->bad_seq = last + 1;
+        snprintf(rep->why, sizeof rep->why, "records at the end of the trail are missing");
+        return 1;
+    }
+    if (strcmp(head_hash, w.prev) != 0) {
+        rep->bad_seq = last > 0 ? last : 1;
+        snprintf(rep->why, sizeof rep->why, "it does not match the trail's head");
         return 1;
     }
     return 0;

@@ -83,6 +83,9 @@ bool can(const struct actor *who, enum right right, const char *scope)
         return holds_in_scope(who, ROLE_CAST_OFFICER, scope) ||
                holds_in_scope(who, ROLE_SECRETARIAT, scope) ||
                holds_in_scope(who, ROLE_MEMBER_CONTACT, scope);
+    case RIGHT_DATASET:
+        /* Loading whole alliances is CAST's business (第二十二条), never an administrator's. */
+        return holds_in_scope(who, ROLE_CAST_OFFICER, scope);
     }
     return false;
 }

@@ -29,6 +29,7 @@ enum right {
     RIGHT_ROLES,         /* grant and revoke roles, unlock accounts: secadmin */
     RIGHT_AUDIT,         /* read the audit trail: auditor */
     RIGHT_BUSINESS_READ, /* read alliance data within the scope: the business roles */
+    RIGHT_DATASET,       /* import datasets into a jurisdiction (scope): cast_officer */
 };
 
 enum actor_kind {

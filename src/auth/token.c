@@ -15,6 +15,13 @@ bool token_shape_ok(const char *s)
 {
     if (!s || strlen(s) != TOKEN_LEN)
         return false;
+    /* Check the alphabet ourselves: some libsodium versions decode bytes >= 0x80 as digits. */
+    for (size_t i = 0; i < TOKEN_LEN; i++) {
+        char c = s[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_'))
+            return false;
+    }
     unsigned char raw[32];
     size_t len = 0;
     /* The decoder rejects characters outside the alphabet and non-canonical final bits. */

@@ -323,30 +323,53 @@ static bool refuse_sign_in(struct fail *f)
                 "The login or the password is wrong, or the account is locked or disabled.");
 }
 
+/* Counts one failed authentication of an existing account inside the open transaction, and
+ * locks the account on the fifth in a row (等保 2.0: login failure handling). */
+static int count_failure(db *d, arena *a, int64_t user_id, const char *subj, const char *client,
+                         int64_t now)
+{
+    struct user_row u;
+    /* Re-read inside the transaction: concurrent failures must all count. */
+    int rc = st_user_by_id(d, a, user_id, &u);
+    if (rc != DB_ROW)
+        return rc == DB_DONE ? DB_ERR : rc;
+    int64_t n = u.failed_count + 1;
+    bool lock = n >= LOCK_AFTER_FAILURES;
+    rc = st_user_set_failures(d, u.id, lock ? 0 : n, lock ? now + LOCK_SECONDS : 0);
+    if (rc != DB_DONE)
+        return rc;
+    if (!lock)
+        return DB_OK;
+    char *det = details(json_pack("{s:I, s:s}", "minutes", (json_int_t)LOCK_SECONDS / 60, "client",
+                                  client ? client : ""));
+    rc = audit_append(d, "system", "account.lock", subj, det);
+    free(det);
+    return rc;
+}
+
 bool acct_sign_in(db *d, const char *login, const char *password, const char *client,
                   struct signin *out, struct fail *f)
 {
     memset(out, 0, sizeof *out);
-    if (!login || !password || strlen(login) > 64 || strlen(password) > 4 * PASSWORD_MAX) {
-        password_verify_dummy("x");
-        return refuse_sign_in(f);
-    }
+    /* Input no account could match is refused like any other failure, and audited too. */
+    bool plausible = login && password && login_valid(login) && strlen(password) <= 1024;
     arena *a = arena_new();
     struct user_row u;
     int64_t now = clock_now();
-    bool known = st_user_by_login(d, a, login, &u) == DB_ROW;
+    bool known = plausible && st_user_by_login(d, a, login, &u) == DB_ROW;
     bool usable = known && !u.disabled && u.locked_until <= now;
-    /* Verify even when the outcome is already known, so timing does not reveal it. */
+    /* Exactly one argon2id verification whatever the outcome, so timing does not reveal it. */
     bool good = usable ? password_verify(u.password_hash, password)
-                       : (password_verify_dummy(password), false);
-    const char *reason = !known       ? "unknown_login"
+                       : (password_verify_dummy(password ? password : ""), false);
+    const char *reason = !plausible   ? "malformed"
+                         : !known     ? "unknown_login"
                          : u.disabled ? "disabled"
                          : !usable    ? "locked"
                          : !good      ? "wrong_password"
                                       : NULL;
     struct actor who = {.kind = ACTOR_USER, .user_id = known ? u.id : 0, .login = login};
     char subj[96];
-    subject_user(subj, sizeof subj, login);
+    subject_user(subj, sizeof subj, plausible ? login : "?");
     bool ok = false;
     int rc = db_begin(d);
     if (rc != DB_OK) {
@@ -354,27 +377,9 @@ bool acct_sign_in(db *d, const char *login, const char *password, const char *cl
         goto out;
     }
     if (reason) {
-        if (known && usable) {
-            /* Re-read inside the transaction: concurrent failures must all count. */
-            if ((rc = st_user_by_id(d, a, u.id, &u)) != DB_ROW) {
-                abort_tx(d, f, rc);
-                goto out;
-            }
-            int64_t n = u.failed_count + 1;
-            bool lock = n >= LOCK_AFTER_FAILURES;
-            rc = st_user_set_failures(d, u.id, lock ? 0 : n, lock ? now + LOCK_SECONDS : 0);
-            if (rc == DB_DONE && lock) {
-                char *det =
-                    details(json_pack("{s:I, s:s}", "minutes", (json_int_t)LOCK_SECONDS / 60,
-                                      "client", client ? client : ""));
-                rc = audit_append(d, "system", "account.lock", subj, det);
-                free(det);
-                rc = rc == DB_OK ? DB_DONE : rc;
-            }
-            if (rc != DB_DONE) {
-                abort_tx(d, f, rc);
-                goto out;
-            }
+        if (usable && (rc = count_failure(d, a, u.id, subj, client, now)) != DB_OK) {
+            abort_tx(d, f, rc);
+            goto out;
         }
         who.kind = ACTOR_ANONYMOUS;
         if (audit_commit(d, &who, "signin.failed", subj,
@@ -492,7 +497,16 @@ bool acct_change_password(db *d, const struct actor *who, int64_t keep_session, 
     if (st_user_by_id(d, a, who->user_id, &u) != DB_ROW) {
         fail(f, FAIL_AUTH, "unauthenticated", NULL, "Please sign in.");
     } else if (!password_verify(u.password_hash, old_pw)) {
-        fail(f, FAIL_INVALID, "wrong_password", "old", "The current password is wrong.");
+        /* A wrong current password is a failed authentication like a failed sign-in. */
+        char subj[96];
+        subject_user(subj, sizeof subj, u.login);
+        int rc = db_begin(d);
+        if (rc == DB_OK)
+            rc = count_failure(d, a, u.id, subj, NULL, clock_now());
+        if (rc != DB_OK)
+            abort_tx(d, f, rc);
+        else if (audit_commit(d, who, "password.change_failed", subj, json_object(), f))
+            fail(f, FAIL_INVALID, "wrong_password", "old", "The current password is wrong.");
     } else if (!password_hash(new_pw, hash)) {
         fail(f, FAIL_INTERNAL, "internal", NULL, "An internal error occurred.");
     } else {

@@ -109,6 +109,8 @@ int st_audit_page(db *d, arena *a, const char *since, int64_t limit, int64_t off
     *rows = NULL;
     *n = 0;
     *total = 0;
+    if (limit < 1 || offset < 0)
+        return DB_ERR; /* SQLite reads a negative LIMIT as none: never let one through */
     const char *from = since ? since : "";
     db_stmt *c = db_prepare(d, "SELECT count(*) FROM audit_log WHERE at >= :since");
     if (!c)

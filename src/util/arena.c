@@ -1,5 +1,6 @@
 /* Chunks are chained; a request that needs more than a chunk gets a chunk of its own size. */
 #include "util/arena.h"
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,11 @@ void arena_free(arena *a)
 
 void *arena_alloc(arena *a, size_t n)
 {
+    if (n > SIZE_MAX / 2) {
+        /* No request could need this much; it can only be an arithmetic error upstream. */
+        fputs("lianheti: impossible allocation size\n", stderr);
+        abort();
+    }
     n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     if (n == 0)
         n = ALIGN;

@@ -80,9 +80,14 @@ bool name_valid(const char *s, size_t max)
     size_t n = strlen(s);
     if (n == 0 || !utf8_valid(s, n) || s[0] == ' ' || s[n - 1] == ' ')
         return false;
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7F)
             return false;
+        /* C1 controls U+0080-U+009F are encoded C2 80 - C2 9F. */
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] <= 0x9F)
+            return false;
+    }
     size_t cps = utf8_len(s);
     return cps >= 1 && cps <= max;
 }
