@@ -333,9 +333,11 @@ static int count_failure(db *d, arena *a, int64_t user_id, const char *subj, con
     int rc = st_user_by_id(d, a, user_id, &u);
     if (rc != DB_ROW)
         return rc == DB_DONE ? DB_ERR : rc;
+    if (u.locked_until > now)
+        return DB_OK; /* a concurrent failure locked it meanwhile: the lock stands as it is */
     int64_t n = u.failed_count + 1;
     bool lock = n >= LOCK_AFTER_FAILURES;
-    rc = st_user_set_failures(d, u.id, lock ? 0 : n, lock ? now + LOCK_SECONDS : 0);
+    rc = st_user_set_failures(d, u.id, lock ? 0 : n, lock ? now + LOCK_SECONDS : u.locked_until);
     if (rc != DB_DONE)
         return rc;
     if (!lock)
@@ -375,6 +377,17 @@ bool acct_sign_in(db *d, const char *login, const char *password, const char *cl
     if (rc != DB_OK) {
         fail_db(f, rc);
         goto out;
+    }
+    if (!reason) {
+        /* The password was checked before the transaction; a concurrent failure may have locked
+         * or an administrator disabled the account since. Decide on the state as it is now. */
+        struct user_row cur;
+        if ((rc = st_user_by_id(d, a, u.id, &cur)) != DB_ROW) {
+            abort_tx(d, f, rc == DB_DONE ? DB_ERR : rc);
+            goto out;
+        }
+        reason = cur.disabled ? "disabled" : cur.locked_until > now ? "locked" : NULL;
+        usable = false; /* a refusal now counts nothing more */
     }
     if (reason) {
         if (usable && (rc = count_failure(d, a, u.id, subj, client, now)) != DB_OK) {
