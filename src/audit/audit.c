@@ -3,6 +3,7 @@
 #include "audit/audit.h"
 #include "store/store.h"
 #include "util/clock.h"
+#include "util/i18n.h"
 #include <openssl/evp.h>
 #include <inttypes.h>
 #include <pthread.h>
@@ -113,14 +114,15 @@ static bool check_one(const struct audit_row *r, void *ctx)
     char hash[129];
     const char *why = NULL;
     if (r->seq != w->expect_seq)
-        why = r->seq > w->expect_seq ? "records before it are missing" : "sequence out of order";
+        why = r->seq > w->expect_seq ? N_("records before it are missing")
+                                     : N_("sequence out of order");
     else if (strcmp(r->prev_hash ? r->prev_hash : "", w->prev) != 0)
-        why = "its previous hash does not match the record before it";
+        why = N_("its previous hash does not match the record before it");
     else if (!audit_hash(r->alg ? r->alg : "", r->prev_hash, r->seq, r->at, r->actor, r->action,
                          r->subject, r->details, hash))
-        why = "unknown hash algorithm";
+        why = N_("unknown hash algorithm");
     else if (strcmp(hash, r->hash ? r->hash : "") != 0)
-        why = "its contents do not match its hash";
+        why = N_("its contents do not match its hash");
     if (why) {
         /* A gap is reported at the first missing number: that is the record that was removed. */
         w->rep->bad_seq = r->seq > w->expect_seq ? w->expect_seq : r->seq;
@@ -145,7 +147,7 @@ int audit_verify(db *d, struct audit_report *rep)
     int64_t head_seq;
     char head_hash[129];
     if (st_audit_head(d, &head_seq, head_hash) != DB_ROW) {
-        snprintf(rep->why, sizeof rep->why, "the chain's head record is missing");
+        snprintf(rep->why, sizeof rep->why, N_("the chain's head record is missing"));
         rep->bad_seq = w.expect_seq;
         return 1;
     }
@@ -153,17 +155,17 @@ int audit_verify(db *d, struct audit_report *rep)
     if (head_seq < last) {
         /* Records past the head were added behind the program's back: the first of them. */
         rep->bad_seq = head_seq + 1;
-        snprintf(rep->why, sizeof rep->why, "it was added after the trail's last record");
+        snprintf(rep->why, sizeof rep->why, N_("it was added after the trail's last record"));
         return 1;
     }
     if (head_seq > last) {
         rep->bad_seq = last + 1;
-        snprintf(rep->why, sizeof rep->why, "records at the end of the trail are missing");
+        snprintf(rep->why, sizeof rep->why, N_("records at the end of the trail are missing"));
         return 1;
     }
     if (strcmp(head_hash, w.prev) != 0) {
         rep->bad_seq = last > 0 ? last : 1;
-        snprintf(rep->why, sizeof rep->why, "it does not match the trail's head");
+        snprintf(rep->why, sizeof rep->why, N_("it does not match the trail's head"));
         return 1;
     }
     return 0;

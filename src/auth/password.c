@@ -1,6 +1,7 @@
 /* argon2id with t=2 passes over 19 MiB: the OWASP minimum for interactive sign-in, which keeps a
  * sign-in under ~50 ms on one core while making a stolen hash expensive to attack. */
 #include "auth/password.h"
+#include "util/i18n.h"
 #include "util/text.h"
 #include <pthread.h>
 #include <string.h>
@@ -12,10 +13,10 @@ const char *password_policy(const char *pw)
 {
     size_t n = strlen(pw);
     if (!utf8_valid(pw, n))
-        return "The password must be valid UTF-8 text.";
+        return N_("The password must be valid UTF-8 text.");
     size_t cps = utf8_len(pw);
     if (cps < PASSWORD_MIN || cps > PASSWORD_MAX)
-        return "The password must have 12 to 64 characters.";
+        return N_("The password must have 12 to 64 characters.");
     bool lower = false, upper = false, digit = false, symbol = false;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)pw[i];
@@ -29,8 +30,8 @@ const char *password_policy(const char *pw)
             symbol = true;
     }
     if (lower + upper + digit + symbol < 3)
-        return "The password must mix at least three of: lower case, upper case, digits, "
-               "symbols.";
+        return N_("The password must mix at least three of: lower case, upper case, digits, "
+                  "symbols.");
     return NULL;
 }
 

@@ -94,22 +94,23 @@ const char *role_scope_problem(enum role r, const char *scope)
 {
     bool empty = !scope || !*scope;
     if (role_is_admin(r))
-        return empty ? NULL : "This role has no scope.";
+        return empty ? NULL : N_("This role has no scope.");
     if (empty)
-        return "This role needs a scope.";
+        return N_("This role needs a scope.");
     if (r == ROLE_MEMBER_CONTACT) {
         const char *slash = strchr(scope, '/');
         if (!slash)
-            return "A member contact's scope is ALLIANCE/ORGANISATION.";
+            return N_("A member contact's scope is ALLIANCE/ORGANISATION.");
         char alliance[65];
         size_t n = (size_t)(slash - scope);
         if (n >= sizeof alliance)
-            return "The scope is not a valid key.";
+            return N_("The scope is not a valid key.");
         memcpy(alliance, scope, n);
         alliance[n] = '\0';
-        return key_valid(alliance) && key_valid(slash + 1) ? NULL : "The scope is not a valid key.";
+        return key_valid(alliance) && key_valid(slash + 1) ? NULL
+                                                           : N_("The scope is not a valid key.");
     }
-    return key_valid(scope) ? NULL : "The scope is not a valid key.";
+    return key_valid(scope) ? NULL : N_("The scope is not a valid key.");
 }
 
 const char *role_conflict(const struct role_row *held, size_t n, enum role r)
@@ -121,8 +122,8 @@ const char *role_conflict(const struct role_row *held, size_t n, enum role r)
         if (h == r)
             continue; /* the same role with another scope is fine */
         if (role_is_admin(h) || role_is_admin(r))
-            return "The administrator roles (sysadmin, secadmin, auditor) cannot be combined "
-                   "with any other role.";
+            return N_("The administrator roles (sysadmin, secadmin, auditor) cannot be combined "
+                      "with any other role.");
     }
     return NULL;
 }

@@ -18,7 +18,7 @@ static int verify(db *d)
         return EXIT_USAGE;
     }
     if (rc == 1) {
-        printf("broken at record %lld: %s\n", (long long)rep.bad_seq, rep.why);
+        printf("broken at record %lld: %s\n", (long long)rep.bad_seq, cli_msg(rep.why));
         return EXIT_PROBLEM;
     }
     printf("intact: %lld records\n", (long long)rep.checked);

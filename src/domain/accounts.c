@@ -17,7 +17,7 @@
 /* Compact JSON text of a details object for the audit trail; frees obj. Caller frees result. */
 static char *details(json_t *obj)
 {
-    char *s = json_dumps(obj, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII);
+    char *s = json_dumps(obj, JSON_COMPACT | JSON_SORT_KEYS);
     json_decref(obj);
     return s;
 }

@@ -1,5 +1,6 @@
 /* The urlencoded parser: '&'-separated name=value pairs, '+' for space, %XX escapes. */
 #include "web/form.h"
+#include "util/i18n.h"
 #include "util/text.h"
 #include <string.h>
 
@@ -50,13 +51,13 @@ struct form *form_parse(arena *a, const char *body, size_t len, const char **why
             const char *eq = memchr(body + i, '=', end - i);
             size_t name_end = eq ? (size_t)(eq - body) : end;
             if (f->n == FORM_MAX_FIELDS) {
-                *why = "too many form fields";
+                *why = N_("The form has too many fields.");
                 return NULL;
             }
             char *name = decode(a, body + i, name_end - i);
             char *value = eq ? decode(a, eq + 1, end - name_end - 1) : arena_strdup(a, "");
             if (!name || !value) {
-                *why = "malformed form field (bad escape or invalid UTF-8)";
+                *why = N_("A form field is malformed (a bad escape or invalid UTF-8).");
                 return NULL;
             }
             f->fields[f->n].name = name;

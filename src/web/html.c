@@ -181,7 +181,10 @@ void page_begin(struct request *r, const char *title)
                 continue;
             H(r, "<li><a href=\"");
             h_text(r, nav[i].href);
-            H(r, "\">");
+            if (strcmp(r->path, nav[i].href) == 0)
+                H(r, "\" aria-current=\"page\">");
+            else
+                H(r, "\">");
             h_msg(r, nav[i].label);
             H(r, "</a></li>");
         }

@@ -203,7 +203,7 @@ static const char *fail_title(enum fail_kind kind)
 
 void resp_fail(struct request *r, const struct fail *f)
 {
-    if (!r->route || (r->route->flags & RF_API) || strncmp(r->path, "/api/", 5) == 0)
+    if ((r->route && (r->route->flags & RF_API)) || strncmp(r->path, "/api/", 5) == 0)
         resp_api_fail(r, f);
     else
         page_message(r, fail_status(f->kind), fail_title(f->kind),

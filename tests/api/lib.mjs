@@ -25,8 +25,11 @@ export function removeDir(dir) {
 }
 
 /** Runs `lianheti ARGS...` to completion: {status, stdout, stderr}. */
-export function run(args, { input } = {}) {
-  const r = spawnSync(BIN, args, { input: input ?? '', encoding: 'utf8', timeout: 60_000 });
+export function run(args, { input, lang } = {}) {
+  // The command line speaks Chinese unless the locale says English: pass lang 'en_US' to read its
+  // messages in English.
+  const env = lang ? { ...process.env, LC_ALL: `${lang}.UTF-8` } : process.env;
+  const r = spawnSync(BIN, args, { input: input ?? '', encoding: 'utf8', timeout: 60_000, env });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -63,7 +66,7 @@ export function sql(db, statement) {
 
 /** `lianheti audit verify`: {status, stdout, stderr}. */
 export function auditVerify(db) {
-  return run(['audit', 'verify', '--db', db]);
+  return run(['audit', 'verify', '--db', db], { lang: 'en_US' });
 }
 
 /**

@@ -48,7 +48,7 @@ void api_audit_verify(struct request *r)
     json_t *o = json_pack("{s:b, s:I}", "intact", rc == 0, "checked", (json_int_t)rep.checked);
     if (rc == 1) {
         json_object_set_new(o, "first_broken", json_integer(rep.bad_seq));
-        json_object_set_new(o, "reason", json_string(rep.why));
+        json_object_set_new(o, "reason", json_string(T(r, rep.why)));
     }
     resp_json(r, 200, o);
 }

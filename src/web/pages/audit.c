@@ -53,7 +53,7 @@ void page_audit(struct request *r)
         H(r, "<p class=\"error banner\" id=\"chain-state\">");
         h_msg(r, "The chain is broken at record");
         h_textf(r, " %" PRId64 ": ", rep.bad_seq);
-        h_text(r, rep.why);
+        h_msg(r, rep.why);
     }
     H(r, "</p><form method=\"get\" action=\"/audit\" class=\"inline\"><label for=\"since\">");
     h_msg(r, "Since");
@@ -75,9 +75,11 @@ void page_audit(struct request *r)
     for (size_t i = 0; i < n; i++) {
         H(r, "<tr><td>");
         h_textf(r, "%" PRId64, rows[i].seq);
-        H(r, "</td><td>");
+        H(r, "</td><td><time datetime=\"");
         h_text(r, rows[i].at);
-        H(r, "</td><td>");
+        H(r, "\">");
+        h_text(r, rows[i].at);
+        H(r, "</time></td><td>");
         h_text(r, rows[i].actor);
         H(r, "</td><td>");
         h_text(r, rows[i].action);
