@@ -23,7 +23,7 @@ int audit_append(db *d, const char *actor, const char *action, const char *subje
 struct audit_report {
     int64_t checked; /* records read */
     int64_t bad_seq; /* first broken record (0 when intact) */
-    char why[200];    /* what is wrong with it: an English msgid */
+    char why[200];   /* what is wrong with it: an English msgid */
 };
 
 /* Reads the whole chain. Returns 0 when intact, 1 when broken (report says where and why),

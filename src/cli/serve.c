@@ -87,7 +87,7 @@ int cmd_init(int argc, char **argv)
         fprintf(stderr, "lianheti: schema at version %d; accounts exist already\n",
                 db_schema_version(d));
     if (rc == 0 && demo)
-        fprintf(stderr, "lianheti: the demo dataset is not part of this version yet\n");
+        rc = cli_load_demo(d);
     db_close(d);
     return rc;
 }
@@ -190,6 +190,9 @@ int cmd_ui(int argc, char **argv)
     bool created;
     char password[17];
     int rc = first_admin(d, "admin", &created, password);
+    /* A database just created (its first account made now) gets the demo, as `init --demo`. */
+    if (rc == 0 && created)
+        cli_load_demo(d); /* says what went wrong, if anything; the server runs either way */
     if (rc == 0 && !created) {
         /* The demo administrator has never signed in: its first password is gone with the
          * terminal that showed it, so issue a fresh one. */

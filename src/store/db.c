@@ -172,13 +172,13 @@ void db_done_all(db *d)
             d->drv->reset(s);
 }
 
-int db_begin(db *d)
+static int begin(db *d, const char *sql)
 {
     if (d->in_tx) {
         fprintf(stderr, "lianheti: nested transaction\n");
         return DB_ERR;
     }
-    db_stmt *s = db_prepare(d, d->drv->begin_sql);
+    db_stmt *s = db_prepare(d, sql);
     if (!s)
         return DB_ERR;
     int rc = db_exec(s);
@@ -186,6 +186,16 @@ int db_begin(db *d)
         return rc;
     d->in_tx = true;
     return DB_OK;
+}
+
+int db_begin(db *d)
+{
+    return begin(d, d->drv->begin_sql);
+}
+
+int db_begin_read(db *d)
+{
+    return begin(d, d->drv->begin_read_sql);
 }
 
 int db_commit(db *d)

@@ -48,6 +48,8 @@ int db_schema_latest(void);
 /* A write transaction. SQLite takes the write lock at once (BEGIN IMMEDIATE), so two writers
  * never deadlock half-way. Nested begins are a programming error. */
 int db_begin(db *d);
+/* A read transaction: the queries inside it see one snapshot (end it with db_commit). */
+int db_begin_read(db *d);
 int db_commit(db *d);
 void db_rollback(db *d);
 bool db_in_transaction(const db *d);

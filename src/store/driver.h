@@ -20,6 +20,8 @@ struct db_driver {
     const char *id_column;
     /* Starts a write transaction: SQLite takes the write lock at once (BEGIN IMMEDIATE). */
     const char *begin_sql;
+    /* Starts a read-only transaction: one snapshot for several queries (an export). */
+    const char *begin_read_sql;
     int (*open)(const char *url, db *d, char *err, size_t errlen);
     void (*close)(db *d);
     const char *(*errmsg)(db *d);

@@ -42,6 +42,9 @@ void api_user_unlock(struct request *r);
 /* api/audit.c */
 void api_audit(struct request *r);
 void api_audit_verify(struct request *r);
+/* api/dataset.c */
+void api_import(struct request *r);
+void api_export(struct request *r);
 /* api/ops.c */
 void api_healthz(struct request *r);
 void api_metrics(struct request *r);

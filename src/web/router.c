@@ -10,6 +10,7 @@
 
 #define FORM_LIMIT (16 * 1024)
 #define JSON_LIMIT (64 * 1024)
+#define DATA_LIMIT (64 * 1024 * 1024) /* a whole dataset (dataset.md), read raw by its handler */
 
 /* clang-format off */
 const struct route routes[] = {
@@ -23,6 +24,8 @@ const struct route routes[] = {
     {"POST",   "/admin/users/{login}/unlock",       page_user_unlock,   RIGHT_ROLES,         RF_FORM, FORM_LIMIT},
     {"GET",    "/api/v1/audit",                     api_audit,          RIGHT_AUDIT,         RF_API, 0},
     {"GET",    "/api/v1/audit/verify",              api_audit_verify,   RIGHT_AUDIT,         RF_API, 0},
+    {"GET",    "/api/v1/export",                    api_export,         RIGHT_BUSINESS_READ, RF_API, 0},
+    {"POST",   "/api/v1/import",                    api_import,         RIGHT_DATASET,       RF_API | RF_JSON | RF_RAW, DATA_LIMIT},
     {"GET",    "/api/v1/me",                        api_me,             RIGHT_SIGNED_IN,     RF_API | RF_PW_CHANGE, 0},
     {"POST",   "/api/v1/me/password",               api_me_password,    RIGHT_SIGNED_IN,     RF_API | RF_JSON | RF_PW_CHANGE, JSON_LIMIT},
     {"POST",   "/api/v1/me/tokens",                 api_me_tokens,      RIGHT_SIGNED_IN,     RF_API | RF_JSON, JSON_LIMIT},
@@ -171,7 +174,7 @@ static bool read_body(struct request *r)
         }
         return true;
     }
-    if (r->body.len == 0) {
+    if (r->body.len == 0 && !(rt->flags & RF_RAW)) {
         r->json = json_object(); /* calls whose fields are all optional may send no body */
         return true;
     }
@@ -180,6 +183,8 @@ static bool read_body(struct request *r)
                    "The body must be JSON, sent as application/json.");
         return false;
     }
+    if (rt->flags & RF_RAW)
+        return true;
     if (!utf8_valid(buf_str(&r->body), r->body.len)) {
         resp_error(r, FAIL_BAD_INPUT, "invalid_utf8", NULL, "The body is not valid UTF-8.");
         return false;
@@ -188,7 +193,8 @@ static bool read_body(struct request *r)
     r->json = json_loadb(buf_str(&r->body), r->body.len, JSON_REJECT_DUPLICATES, &err);
     if (!r->json || !json_is_object(r->json)) {
         resp_error(r, FAIL_BAD_INPUT, "malformed_json", NULL,
-                   r->json ? "The body must be a JSON object." : "The body is not valid JSON.");
+                   r->json ? N_("The body must be a JSON object.")
+                           : N_("The body is not valid JSON."));
         return false;
     }
     return true;

@@ -1742,7 +1742,25 @@ const doc = {
   people: people.map((p) => clean(p)),
   alliances: allianceObjs.map((a) => a.toJSON()),
 };
-const text = JSON.stringify(doc, null, 2) + '\n';
+// The canonical form (docs/dataset.md) leaves out empty optional arrays and objects; only the
+// four top-level arrays are always written. So `lianheti export` gives this file back byte for byte.
+function dropEmpty(value) {
+  if (Array.isArray(value)) return value.map(dropEmpty);
+  if (value && typeof value === 'object') {
+    const out = {};
+    for (const [k, v] of Object.entries(value)) {
+      const w = dropEmpty(v);
+      if (Array.isArray(w) && w.length === 0) continue;
+      if (w && typeof w === 'object' && !Array.isArray(w) && Object.keys(w).length === 0 && k !== 'ledger') continue;
+      out[k] = w;
+    }
+    return out;
+  }
+  return value;
+}
+const top = dropEmpty(doc);
+for (const k of ['jurisdictions', 'organisations', 'people', 'alliances']) top[k] = top[k] ?? [];
+const text = JSON.stringify({ format: top.format, version: top.version, jurisdictions: top.jurisdictions, organisations: top.organisations, people: top.people, alliances: top.alliances }, null, 2) + '\n';
 assert.ok(!/\\u[0-9a-fA-F]{4}/.test(text), 'no \\u escapes');
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, text);
