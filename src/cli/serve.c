@@ -160,6 +160,22 @@ int cmd_serve(int argc, char **argv)
     return server_run(&cfg, NULL);
 }
 
+/* A new one-time password for a demo account that was never signed in to; false when there is
+ * no such account or it has been used. */
+static bool fresh_password(db *d, const char *login, char password[17])
+{
+    arena *a = arena_new();
+    struct user_row u;
+    struct actor op = cli_operator();
+    struct fail f;
+    bool ok = st_user_by_login(d, a, login, &u) == DB_ROW && u.must_change && !u.disabled &&
+              acct_reset_password(d, &op, login, NULL, password, &f);
+    arena_free(a);
+    if (!ok)
+        password[0] = '\0';
+    return ok;
+}
+
 int cmd_ui(int argc, char **argv)
 {
     static const struct option opts[] = {{"db", required_argument, NULL, OPT_DB},
@@ -190,29 +206,40 @@ int cmd_ui(int argc, char **argv)
     bool created;
     char password[17];
     int rc = first_admin(d, "admin", &created, password);
-    /* A database just created (its first account made now) gets the demo, as `init --demo`. */
-    if (rc == 0 && created)
-        cli_load_demo(d); /* says what went wrong, if anything; the server runs either way */
-    if (rc == 0 && !created) {
-        /* The demo administrator has never signed in: its first password is gone with the
-         * terminal that showed it, so issue a fresh one. */
-        arena *a = arena_new();
-        struct user_row u;
+    /* A database just created (its first account made now) gets the demo, as `init --demo`, and
+     * a CAST officer's account to see it with: the administrator sees no business data. */
+    char officer_pw[17] = "";
+    if (rc == 0 && created && cli_load_demo(d) == 0) {
         struct actor op = cli_operator();
+        struct role_spec role = {"cast_officer", "cast"};
         struct fail f;
-        if (st_user_by_login(d, a, "admin", &u) == DB_ROW && u.must_change && !u.disabled &&
-            acct_reset_password(d, &op, "admin", NULL, password, &f))
-            created = true;
-        arena_free(a);
+        if (!acct_create(d, &op, "officer", cli_msg("CAST officer (demo)"), NULL, &role, 1, NULL,
+                         officer_pw, &f)) {
+            cli_fail(&f);
+            officer_pw[0] = '\0';
+        }
+    }
+    if (rc == 0 && !created) {
+        /* Demo accounts never signed in to: their first passwords went with the terminal that
+         * showed them, so issue fresh ones. */
+        created = fresh_password(d, "admin", password);
+        fresh_password(d, "officer", officer_pw);
     }
     db_close(d);
     if (rc != 0)
         return rc;
-    char banner[256] = "";
+    char banner[512] = "";
+    size_t n = 0;
     if (created)
-        snprintf(banner, sizeof banner,
-                 "lianheti: sign in as admin with the one-time password %s\n", password);
+        n += (size_t)snprintf(banner, sizeof banner,
+                              "lianheti: sign in as admin (accounts) with the one-time password "
+                              "%s\n",
+                              password);
+    if (*officer_pw)
+        snprintf(banner + n, sizeof banner - n,
+                 "lianheti: sign in as officer (the alliances) with the one-time password %s\n",
+                 officer_pw);
     struct config cfg = {
         .db_url = url, .listen_host = "127.0.0.1", .port = (int)port, .threads = default_threads()};
-    return server_run(&cfg, created ? banner : NULL);
+    return server_run(&cfg, *banner ? banner : NULL);
 }
