@@ -24,16 +24,13 @@ static void count_error(void)
 int db_open(const char *url, db **out, char *err, size_t errlen)
 {
     *out = NULL;
-    if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0) {
-        snprintf(err, errlen, "PostgreSQL is not supported by this build yet");
-        return DB_ERR;
-    }
+    bool pg = strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0;
     db *d = calloc(1, sizeof *d);
     if (!d) {
         snprintf(err, errlen, "out of memory");
         return DB_ERR;
     }
-    d->drv = &db_sqlite_driver;
+    d->drv = pg ? &db_pg_driver : &db_sqlite_driver;
     int rc = d->drv->open(url, d, err, errlen);
     if (rc != DB_OK) {
         free(d);
@@ -190,7 +187,21 @@ static int begin(db *d, const char *sql)
 
 int db_begin(db *d)
 {
-    return begin(d, d->drv->begin_sql);
+    int rc = begin(d, d->drv->begin_sql);
+    if (rc != DB_OK || !d->drv->lock_sql)
+        return rc;
+    db_stmt *s = db_prepare(d, d->drv->lock_sql);
+    rc = s ? db_exec(s) : DB_ERR;
+    if (rc != DB_DONE) {
+        db_rollback(d);
+        return rc < 0 ? rc : DB_ERR;
+    }
+    return DB_OK;
+}
+
+bool db_healthy(db *d)
+{
+    return d->drv->healthy(d);
 }
 
 int db_begin_read(db *d)
@@ -286,20 +297,35 @@ static char *dialect(const db *d, const char *sql)
 
 int db_migrate(db *d, char *err, size_t errlen)
 {
-    if (d->drv->exec_script(d, "CREATE TABLE IF NOT EXISTS schema_version ("
-                               "version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)") != DB_OK) {
-        snprintf(err, errlen, "cannot create schema_version: %s", db_errmsg(d));
-        return DB_ERR;
-    }
-    int have = db_schema_version(d), latest = db_schema_latest();
-    if (have > latest) {
-        snprintf(err, errlen,
-                 "the database has schema version %d, newer than this lianheti knows (%d): "
-                 "use a newer lianheti",
-                 have, latest);
-        return DB_ERR;
-    }
-    for (int v = have + 1; v <= latest; v++) {
+    int latest = db_schema_latest();
+    /* One migration per transaction, each under the write lock, re-reading the version inside
+     * it: several processes starting at once on one PostgreSQL database apply each migration
+     * exactly once. */
+    for (;;) {
+        int rc = db_begin(d);
+        if (rc != DB_OK) {
+            snprintf(err, errlen, "cannot start a transaction: %s", db_errmsg(d));
+            return rc;
+        }
+        if (d->drv->exec_script(d,
+                                "CREATE TABLE IF NOT EXISTS schema_version ("
+                                "version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)") != DB_OK) {
+            snprintf(err, errlen, "cannot create schema_version: %s", db_errmsg(d));
+            db_rollback(d);
+            return DB_ERR;
+        }
+        int have = db_schema_version(d);
+        if (have >= latest) {
+            db_rollback(d);
+            if (have == latest)
+                return DB_OK;
+            snprintf(err, errlen,
+                     "the database has schema version %d, newer than this lianheti knows (%d): "
+                     "use a newer lianheti",
+                     have, latest);
+            return DB_ERR;
+        }
+        int v = have + 1;
         const struct embedded_file *f = NULL;
         for (size_t i = 0; i < embedded_count && !f; i++)
             if (strncmp(embedded_files[i].name, "migrations/", 11) == 0 &&
@@ -307,12 +333,11 @@ int db_migrate(db *d, char *err, size_t errlen)
                 f = &embedded_files[i];
         if (!f) {
             snprintf(err, errlen, "migration %03d is missing from this build", v);
+            db_rollback(d);
             return DB_ERR;
         }
         char *sql = dialect(d, (const char *)f->data);
-        int rc = db_begin(d);
-        if (rc == DB_OK)
-            rc = d->drv->exec_script(d, sql);
+        rc = d->drv->exec_script(d, sql);
         free(sql);
         if (rc == DB_OK) {
             char now[32];
@@ -335,7 +360,6 @@ int db_migrate(db *d, char *err, size_t errlen)
             return DB_ERR;
         }
     }
-    return DB_OK;
 }
 
 int db_backup(db *d, const char *path, char *err, size_t errlen)

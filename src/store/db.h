@@ -33,6 +33,8 @@ enum db_rc {
 int db_open(const char *url, db **out, char *err, size_t errlen);
 void db_close(db *d);
 const char *db_errmsg(db *d);
+/* False once the connection to a database server is lost; close it and open another. */
+bool db_healthy(db *d);
 /* "sqlite" or "postgresql". */
 const char *db_kind(const db *d);
 /* True when the database holds no tables yet (a fresh file or an empty schema). */

@@ -20,12 +20,17 @@ struct db_driver {
     const char *id_column;
     /* Starts a write transaction: SQLite takes the write lock at once (BEGIN IMMEDIATE). */
     const char *begin_sql;
+    /* Run right after begin_sql, when not NULL: takes the database-wide write lock that
+     * BEGIN IMMEDIATE takes on SQLite. */
+    const char *lock_sql;
     /* Starts a read-only transaction: one snapshot for several queries (an export). */
     const char *begin_read_sql;
     int (*open)(const char *url, db *d, char *err, size_t errlen);
     void (*close)(db *d);
     const char *(*errmsg)(db *d);
     bool (*is_empty)(db *d);
+    /* False once the connection is lost: the owner should close it and open another. */
+    bool (*healthy)(db *d);
     int (*exec_script)(db *d, const char *sql);
     void *(*prepare)(db *d, const char *sql);
     void (*finalize)(void *impl);
@@ -49,5 +54,6 @@ struct db {
 };
 
 extern const struct db_driver db_sqlite_driver;
+extern const struct db_driver db_pg_driver;
 
 #endif

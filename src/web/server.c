@@ -41,8 +41,15 @@ static void close_thread_db(void *d)
 static db *thread_db(void)
 {
     db *d = pthread_getspecific(db_key);
-    if (d)
+    if (d && db_healthy(d))
         return d;
+    if (d) {
+        /* The server went away (a PostgreSQL restart): its answer to the last request was 503;
+         * this request gets a new connection. */
+        db_close(d);
+        pthread_setspecific(db_key, NULL);
+        d = NULL;
+    }
     char err[256];
     if (db_open(cfg->db_url, &d, err, sizeof err) != DB_OK) {
         fprintf(stderr, "lianheti: %s\n", err);
