@@ -39,24 +39,48 @@ static bool holds(const struct actor *who, enum role r)
     return false;
 }
 
-static bool holds_in_scope(const struct actor *who, enum role r, const char *scope)
+/* What a check is about. NULL: any scope. Otherwise either a plain key (can()), compared with
+ * every role's scope as granted, or an alliance (can_alliance()), compared role by role with the
+ * key that role is granted on. */
+struct scope {
+    const char *key;
+    const char *jurisdiction, *alliance;
+};
+
+/* Does a grant of role r on `granted` cover sc? */
+static bool covers(enum role r, const char *granted, const struct scope *sc)
 {
-    for (size_t i = 0; i < who->nroles; i++) {
-        if (strcmp(who->roles[i].role, role_names[r]) != 0)
-            continue;
-        if (!scope)
-            return true;
-        const char *s = who->roles[i].scope;
-        /* A member contact's scope "alliance/org" covers the alliance "alliance". */
-        const char *slash = strchr(s, '/');
-        if (strcmp(s, scope) == 0 || (slash && (size_t)(slash - s) == strlen(scope) &&
-                                      strncmp(s, scope, (size_t)(slash - s)) == 0))
-            return true;
+    if (!sc)
+        return true;
+    /* A member contact's scope "alliance/org" covers the alliance "alliance". */
+    const char *slash = r == ROLE_MEMBER_CONTACT ? strchr(granted, '/') : NULL;
+    const char *alliance = sc->key ? sc->key : sc->alliance;
+    bool contact_of = slash && (size_t)(slash - granted) == strlen(alliance) &&
+                      strncmp(granted, alliance, (size_t)(slash - granted)) == 0;
+    if (sc->key)
+        return strcmp(granted, sc->key) == 0 || contact_of;
+    switch (r) {
+    case ROLE_CAST_OFFICER:
+        return strcmp(granted, sc->jurisdiction) == 0;
+    case ROLE_SECRETARIAT:
+        return strcmp(granted, sc->alliance) == 0;
+    case ROLE_MEMBER_CONTACT:
+        return contact_of;
+    default:
+        return false;
     }
+}
+
+static bool holds_in_scope(const struct actor *who, enum role r, const struct scope *sc)
+{
+    for (size_t i = 0; i < who->nroles; i++)
+        if (strcmp(who->roles[i].role, role_names[r]) == 0 && covers(r, who->roles[i].scope, sc))
+            return true;
     return false;
 }
 
-bool can(const struct actor *who, enum right right, const char *scope)
+/* The table of roles and rights, in one place: can() and can_alliance() both ask it. */
+static bool decide(const struct actor *who, enum right right, const struct scope *sc)
 {
     if (right == RIGHT_NONE)
         return true;
@@ -78,16 +102,37 @@ bool can(const struct actor *who, enum right right, const char *scope)
     case RIGHT_AUDIT:
         return holds(who, ROLE_AUDITOR);
     case RIGHT_BUSINESS_READ:
-        /* Until alliances exist, a scope is matched by its key; a jurisdiction's officer will
-         * reach its alliances through the alliance register. */
-        return holds_in_scope(who, ROLE_CAST_OFFICER, scope) ||
-               holds_in_scope(who, ROLE_SECRETARIAT, scope) ||
-               holds_in_scope(who, ROLE_MEMBER_CONTACT, scope);
+        /* Given a plain key, a scope is matched by that key; given an alliance, a jurisdiction's
+         * officer reaches it through its jurisdiction (can_alliance). */
+        return holds_in_scope(who, ROLE_CAST_OFFICER, sc) ||
+               holds_in_scope(who, ROLE_SECRETARIAT, sc) ||
+               holds_in_scope(who, ROLE_MEMBER_CONTACT, sc);
     case RIGHT_DATASET:
         /* Loading whole alliances is CAST's business (第二十二条), never an administrator's. */
-        return holds_in_scope(who, ROLE_CAST_OFFICER, scope);
+        return holds_in_scope(who, ROLE_CAST_OFFICER, sc);
+    case RIGHT_CONTACT_READ:
+        /* People's email and phone are personal information (个人信息保护法, minimum necessary):
+         * the officers who deal with the alliance and its secretariat see them; a member
+         * organisation's contact does not. */
+        return holds_in_scope(who, ROLE_CAST_OFFICER, sc) ||
+               holds_in_scope(who, ROLE_SECRETARIAT, sc);
     }
     return false;
+}
+
+bool can(const struct actor *who, enum right right, const char *scope)
+{
+    struct scope sc = {.key = scope};
+    return decide(who, right, scope ? &sc : NULL);
+}
+
+bool can_alliance(const struct actor *who, enum right right, const char *jurisdiction,
+                  const char *alliance)
+{
+    if (!jurisdiction || !alliance)
+        return false; /* an alliance check without its alliance: a programming error, refused */
+    struct scope sc = {.jurisdiction = jurisdiction, .alliance = alliance};
+    return decide(who, right, &sc);
 }
 
 const char *role_scope_problem(enum role r, const char *scope)

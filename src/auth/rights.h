@@ -30,6 +30,8 @@ enum right {
     RIGHT_AUDIT,         /* read the audit trail: auditor */
     RIGHT_BUSINESS_READ, /* read alliance data within the scope: the business roles */
     RIGHT_DATASET,       /* import datasets into a jurisdiction (scope): cast_officer */
+    RIGHT_CONTACT_READ,  /* see people's email and phone: cast_officer of the jurisdiction, the
+                            alliance's secretariat */
 };
 
 enum actor_kind {
@@ -50,7 +52,19 @@ struct actor {
     bool must_change;
 };
 
+/* The one decision: may `who` exercise `right` within `scope`? A scope is a key as roles are
+ * granted with: a jurisdiction key, an alliance key or "ALLIANCE/ORGANISATION"; NULL asks whether
+ * the right is held in any scope at all (the route table, the navigation).
+ *
+ * Both functions below answer from the same table of roles and rights (decide() in rights.c). */
 bool can(const struct actor *who, enum right right, const char *scope);
+/* can() for the records of one alliance, named by its key and its jurisdiction's key: a
+ * cast_officer's scope is matched against the jurisdiction, a secretariat's and a member
+ * contact's against the alliance. A jurisdiction's officer reaches exactly the alliances whose
+ * jurisdiction is that key: not those of other jurisdictions below it (a local association's
+ * alliances are its own business, 第二十二条). */
+bool can_alliance(const struct actor *who, enum right right, const char *jurisdiction,
+                  const char *alliance);
 
 /* "sysadmin" ... ; false when the name is not a role. */
 bool role_parse(const char *name, enum role *out);

@@ -20,6 +20,9 @@ void page_user_reset(struct request *r);
 void page_user_grant(struct request *r);
 void page_user_revoke(struct request *r);
 void page_user_unlock(struct request *r);
+/* pages/alliances.c */
+void page_alliances(struct request *r);
+void page_alliance(struct request *r);
 /* pages/audit.c */
 void page_audit(struct request *r);
 /* pages/assets.c */

@@ -138,6 +138,7 @@ struct nav_item {
 
 static const struct nav_item nav[] = {
     {"/", N_("Dashboard"), RIGHT_SIGNED_IN},
+    {"/alliances", N_("Alliances"), RIGHT_BUSINESS_READ},
     {"/admin/users", N_("Accounts"), RIGHT_ACCOUNTS_READ},
     {"/audit", N_("Audit trail"), RIGHT_AUDIT},
 };

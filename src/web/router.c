@@ -22,6 +22,8 @@ const struct route routes[] = {
     {"POST",   "/admin/users/{login}/roles",        page_user_grant,    RIGHT_ROLES,         RF_FORM, FORM_LIMIT},
     {"POST",   "/admin/users/{login}/roles/revoke", page_user_revoke,   RIGHT_ROLES,         RF_FORM, FORM_LIMIT},
     {"POST",   "/admin/users/{login}/unlock",       page_user_unlock,   RIGHT_ROLES,         RF_FORM, FORM_LIMIT},
+    {"GET",    "/alliances",                        page_alliances,     RIGHT_BUSINESS_READ, 0, 0},
+    {"GET",    "/alliances/{key}",                  page_alliance,      RIGHT_BUSINESS_READ, 0, 0},
     {"GET",    "/api/v1/audit",                     api_audit,          RIGHT_AUDIT,         RF_API, 0},
     {"GET",    "/api/v1/audit/verify",              api_audit_verify,   RIGHT_AUDIT,         RF_API, 0},
     {"GET",    "/api/v1/export",                    api_export,         RIGHT_BUSINESS_READ, RF_API, 0},

@@ -38,7 +38,7 @@ void page_home(struct request *r)
     if (can(&r->who, RIGHT_AUDIT, NULL))
         tile(r, "/audit", N_("Audit trail"), N_("Every change and sign-in, hash-chained."));
     if (can(&r->who, RIGHT_BUSINESS_READ, NULL)) {
-        tile(r, "/", N_("Alliances"), N_("The alliance register and its compliance."));
+        tile(r, "/alliances", N_("Alliances"), N_("The alliance register and its compliance."));
         tile(r, "/", N_("To-do"), N_("Approvals, signatures and deadlines waiting for you."));
     }
     H(r, "<li class=\"tile\"><a href=\"/password\"><strong>");

@@ -1,0 +1,167 @@
+/* Sheets as HTML tables and as downloads (listing.h). */
+#include "web/listing.h"
+#include "util/money.h"
+#include "web/html.h"
+#include <string.h>
+
+bool listing_format(struct request *r, enum listing_format *out)
+{
+    const char *f = req_query(r, "format");
+    if (!f || !*f || strcmp(f, "html") == 0)
+        *out = LIST_HTML;
+    else if (strcmp(f, "csv") == 0)
+        *out = LIST_CSV;
+    else if (strcmp(f, "xlsx") == 0)
+        *out = LIST_XLSX;
+    else {
+        resp_error(r, FAIL_BAD_INPUT, "invalid_parameter", "format",
+                   "The format must be csv or xlsx.");
+        return false;
+    }
+    return true;
+}
+
+void listing_table(struct request *r, const struct sheet *s, const char *id, size_t offset,
+                   size_t limit)
+{
+    H(r, "<div class=\"scroll\"><table id=\"");
+    h_text(r, id);
+    H(r, "\"><thead><tr>");
+    for (size_t c = 0; c < s->ncols; c++) {
+        if (s->cols[c].export_only)
+            continue;
+        if (s->cols[c].kind == SK_MONEY || s->cols[c].kind == SK_INT)
+            H(r, "<th scope=\"col\" class=\"num\">");
+        else
+            H(r, "<th scope=\"col\">");
+        h_text(r, s->cols[c].title);
+        H(r, "</th>");
+    }
+    H(r, "</tr></thead><tbody>");
+    size_t end = offset + limit < s->nrows ? offset + limit : s->nrows;
+    for (size_t row = offset; row < end; row++) {
+        H(r, "<tr>");
+        for (size_t c = 0; c < s->ncols; c++) {
+            if (s->cols[c].export_only)
+                continue;
+            const struct sheet_cell *cell = sheet_at(s, row, c);
+            char m[MONEY_MAX];
+            switch (s->cols[c].kind) {
+            case SK_TEXT:
+                H(r, "<td>");
+                if (cell->href) {
+                    H(r, "<a href=\"");
+                    h_text(r, cell->href);
+                    H(r, "\">");
+                    h_text(r, cell->text);
+                    H(r, "</a>");
+                } else {
+                    h_text(r, cell->text);
+                }
+                break;
+            case SK_DATE:
+                H(r, "<td>");
+                if (cell->text && *cell->text) {
+                    H(r, "<time datetime=\"");
+                    h_text(r, cell->text);
+                    H(r, "\">");
+                    h_text(r, cell->text);
+                    H(r, "</time>");
+                }
+                break;
+            case SK_INT:
+                H(r, "<td class=\"num\">");
+                if (!cell->empty)
+                    h_textf(r, "%lld", (long long)cell->num);
+                break;
+            case SK_MONEY:
+                H(r, "<td class=\"num\">");
+                if (!cell->empty)
+                    h_text(r, money_format(cell->num, 0, m));
+                break;
+            }
+            H(r, "</td>");
+        }
+        H(r, "</tr>");
+    }
+    if (s->nrows == 0) {
+        size_t shown = 0;
+        for (size_t c = 0; c < s->ncols; c++)
+            shown += !s->cols[c].export_only;
+        H(r, "<tr><td class=\"none\" colspan=\"");
+        h_textf(r, "%zu", shown);
+        H(r, "\">");
+        h_msg(r, "No records.");
+        H(r, "</td></tr>");
+    }
+    H(r, "</tbody></table></div>");
+}
+
+void listing_send(struct request *r, const struct sheet *s, enum listing_format f,
+                  const char *basename)
+{
+    buf out = {0};
+    const char *ctype, *ext;
+    if (f == LIST_XLSX) {
+        if (!sheet_xlsx(s, &out)) {
+            buf_free(&out);
+            resp_error(r, FAIL_INTERNAL, "internal", NULL, "An internal error occurred.");
+            return;
+        }
+        ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        ext = "xlsx";
+    } else {
+        sheet_csv(s, &out);
+        ctype = "text/csv; charset=utf-8";
+        ext = "csv";
+    }
+    resp_text(r, 200, ctype, buf_str(&out), out.len);
+    buf_free(&out);
+    resp_header(r, "Content-Disposition",
+                arena_printf(r->a, "attachment; filename=\"%s.%s\"", basename, ext));
+}
+
+void listing_downloads(struct request *r, const char *href_base)
+{
+    H(r, "<p class=\"downloads\">");
+    h_msg(r, "Download:");
+    H(r, " <a href=\"");
+    h_text(r, href_base);
+    H(r, "&amp;format=csv\" download>CSV</a> · <a href=\"");
+    h_text(r, href_base);
+    H(r, "&amp;format=xlsx\" download>XLSX</a></p>");
+}
+
+static void pager_link(struct request *r, const char *href_base, const char *anchor, size_t offset,
+                       const char *label)
+{
+    H(r, "<a href=\"");
+    h_text(r, href_base);
+    h_textf(r, "&offset=%zu", offset);
+    if (anchor) {
+        H(r, "#");
+        h_text(r, anchor);
+    }
+    H(r, "\">");
+    h_msg(r, label);
+    H(r, "</a>");
+}
+
+void listing_pager(struct request *r, const char *href_base, const char *anchor, size_t offset,
+                   size_t limit, size_t total)
+{
+    if (total <= limit && offset == 0)
+        return;
+    H(r, "<nav class=\"pager\" aria-label=\"");
+    h_msg(r, "Pages");
+    H(r, "\">");
+    if (offset > 0)
+        pager_link(r, href_base, anchor, offset > limit ? offset - limit : 0, N_("Previous"));
+    size_t last = offset + limit < total ? offset + limit : total;
+    H(r, "<span>");
+    h_textf(r, "%zu–%zu / %zu", offset < total ? offset + 1 : 0, last, total);
+    H(r, "</span>");
+    if (offset + limit < total)
+        pager_link(r, href_base, anchor, offset + limit, N_("Next"));
+    H(r, "</nav>");
+}

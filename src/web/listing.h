@@ -1,0 +1,32 @@
+/* Lists on pages and as downloads: a util/sheet.h sheet written as an HTML table (inside
+ * div.scroll, so a wide table scrolls by itself and never the page), or answered as a CSV or XLSX
+ * file. Every page that lists records goes through here, so all lists look and export alike. */
+#ifndef LH_LISTING_H
+#define LH_LISTING_H
+#include "util/sheet.h"
+#include "web/request.h"
+
+enum listing_format { LIST_HTML, LIST_CSV, LIST_XLSX };
+
+/* Reads ?format= (absent: HTML; "csv"; "xlsx"). On anything else answers 400 and returns false. */
+bool listing_format(struct request *r, enum listing_format *out);
+
+/* Rows [offset, offset + limit) of the sheet as a table with id `id` (a literal or a key). The
+ * columns marked export_only are left out; SK_MONEY cells show as ¥1,234.56. */
+void listing_table(struct request *r, const struct sheet *s, const char *id, size_t offset,
+                   size_t limit);
+
+/* Answers the whole sheet as a download: "BASENAME.csv" or "BASENAME.xlsx", as an attachment.
+ * basename must be ASCII without quotes (keys and literals are). */
+void listing_send(struct request *r, const struct sheet *s, enum listing_format f,
+                  const char *basename);
+
+/* "CSV · XLSX" links to href_base (a URL that already has a query string) plus "&format=...". */
+void listing_downloads(struct request *r, const char *href_base);
+
+/* The pager under a table: previous and next links to href_base + "&offset=N" (+ "#anchor" when
+ * not NULL), and "first–last / total". */
+void listing_pager(struct request *r, const char *href_base, const char *anchor, size_t offset,
+                   size_t limit, size_t total);
+
+#endif
