@@ -278,10 +278,24 @@ static json_t *build_document(struct ectx *c, const char *only)
     return doc;
 }
 
-/* May who export this (the alliance, or everything)? */
-static bool export_allowed(db *d, arena *a, const struct actor *who, const char *alliance,
-                           struct fail *f)
+/* People's email and phone are personal information: an export for someone who may not see them
+ * (a member organisation's contact) leaves them out. */
+static void drop_contacts(json_t *doc)
 {
+    size_t i;
+    json_t *person;
+    json_array_foreach(json_object_get(doc, "people"), i, person)
+    {
+        json_object_del(person, "email");
+        json_object_del(person, "phone");
+    }
+}
+
+/* May who export this (the alliance, or everything), and with people's contact data? */
+static bool export_allowed(db *d, arena *a, const struct actor *who, const char *alliance,
+                           bool *contacts, struct fail *f)
+{
+    *contacts = true; /* exporting everything takes an officer of every jurisdiction */
     if (alliance) {
         const char *jur = NULL;
         int rc = st_ds_alliance_jurisdiction(d, a, alliance, &jur);
@@ -289,8 +303,10 @@ static bool export_allowed(db *d, arena *a, const struct actor *who, const char 
             return fail(f, FAIL_NOT_FOUND, "not_found", "alliance", "There is no such alliance.");
         if (rc != DB_ROW)
             return fail_db(f, rc);
-        if (can(who, RIGHT_BUSINESS_READ, alliance) || can(who, RIGHT_BUSINESS_READ, jur))
+        if (can_alliance(who, RIGHT_BUSINESS_READ, jur, alliance)) {
+            *contacts = can_alliance(who, RIGHT_CONTACT_READ, jur, alliance);
             return true;
+        }
         return fail(f, FAIL_FORBIDDEN, "forbidden", NULL, "You may not do this.");
     }
     if (!can(who, RIGHT_BUSINESS_READ, NULL))
@@ -320,11 +336,14 @@ bool ds_export(db *d, const struct actor *who, const char *alliance, buf *out, s
         fail_db(f, rc);
         goto out;
     }
-    if (!export_allowed(d, a, who, alliance, f)) {
+    bool contacts;
+    if (!export_allowed(d, a, who, alliance, &contacts, f)) {
         db_rollback(d);
         goto out;
     }
     doc = build_document(c, alliance);
+    if (!contacts)
+        drop_contacts(doc);
     db_rollback(d); /* nothing was written: ending the read is all */
     if (c->rc != DB_OK) {
         fail_db(f, c->rc);

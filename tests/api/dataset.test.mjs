@@ -155,6 +155,19 @@ describe('export', () => {
     assertError(r, 403, 'forbidden');
   });
 
+  test("a member organisation's contact exports its alliance without people's email and phone", async () => {
+    const contact = await readyUser(env.url, env.db, 'mct', 'member_contact:smart-mfg/cmes');
+    const mine = await request(env.url, 'GET', '/api/v1/export?alliance=smart-mfg', { session: contact });
+    assert.equal(mine.status, 200, mine.text);
+    const full = await request(env.url, 'GET', '/api/v1/export?alliance=smart-mfg', { session: as.secretariat });
+    assert.ok(full.body.people.some((p) => p.email || p.phone), 'the fixture has contact data');
+    assert.deepEqual(
+      mine.body.people.map((p) => p.key),
+      full.body.people.map((p) => p.key),
+    );
+    assert.ok(mine.body.people.every((p) => p.email === undefined && p.phone === undefined));
+  });
+
   test('an unknown alliance is 404, a malformed key 400', async () => {
     let r = await request(env.url, 'GET', '/api/v1/export?alliance=nope', { session: as.officer });
     assertError(r, 404, 'not_found');
