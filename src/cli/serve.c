@@ -10,6 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
+/* Rendered pages kept for repeated reads of unchanged data (web/cache.h). */
+#define DEFAULT_CACHE_MB 16
+
 static bool parse_int(const char *s, long lo, long hi, long *out)
 {
     char *end;
@@ -119,13 +122,12 @@ static int default_threads(void)
 
 int cmd_serve(int argc, char **argv)
 {
-    static const struct option opts[] = {{"db", required_argument, NULL, OPT_DB},
-                                         {"listen", required_argument, NULL, 'l'},
-                                         {"threads", required_argument, NULL, 't'},
-                                         {"base-url", required_argument, NULL, 'b'},
-                                         {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, OPT_DB},    {"listen", required_argument, NULL, 'l'},
+        {"threads", required_argument, NULL, 't'},  {"base-url", required_argument, NULL, 'b'},
+        {"cache-mb", required_argument, NULL, 'c'}, {NULL, 0, NULL, 0}};
     char host[256] = "127.0.0.1";
-    long port = 8080, threads = default_threads();
+    long port = 8080, threads = default_threads(), cache_mb = DEFAULT_CACHE_MB;
     struct config cfg = {0};
     int c;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -146,6 +148,10 @@ int cmd_serve(int argc, char **argv)
                 return cli_usage("serve", "--base-url: expected http://... or https://...");
             cfg.base_url = optarg;
             break;
+        case 'c':
+            if (!parse_int(optarg, 0, 4096, &cache_mb))
+                return cli_usage("serve", "--cache-mb: expected a number from 0 to 4096");
+            break;
         default:
             return cli_usage("serve", "unknown option");
         }
@@ -156,6 +162,7 @@ int cmd_serve(int argc, char **argv)
     cfg.listen_host = host;
     cfg.port = (int)port;
     cfg.threads = (int)threads;
+    cfg.cache_bytes = (size_t)cache_mb * 1024 * 1024;
     cfg.secure_cookies = cfg.base_url && strncmp(cfg.base_url, "https://", 8) == 0;
     return server_run(&cfg, NULL);
 }
@@ -240,6 +247,11 @@ int cmd_ui(int argc, char **argv)
                  "lianheti: sign in as officer (the alliances) with the one-time password %s\n",
                  officer_pw);
     struct config cfg = {
-        .db_url = url, .listen_host = "127.0.0.1", .port = (int)port, .threads = default_threads()};
+        .db_url = url,
+        .listen_host = "127.0.0.1",
+        .port = (int)port,
+        .threads = default_threads(),
+        .cache_bytes = (size_t)DEFAULT_CACHE_MB * 1024 * 1024,
+    };
     return server_run(&cfg, *banner ? banner : NULL);
 }

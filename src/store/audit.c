@@ -47,6 +47,18 @@ int st_audit_insert(db *d, const struct audit_row *r)
     return db_exec(s);
 }
 
+int st_data_version(db *d, int64_t *version)
+{
+    db_stmt *s = db_prepare(d, "SELECT seq FROM audit_head WHERE id = 1");
+    if (!s)
+        return DB_ERR;
+    int rc = db_step(s);
+    if (rc == DB_ROW)
+        *version = db_col_int(s, 0);
+    db_done(s);
+    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_ERR : rc;
+}
+
 int st_audit_set_head(db *d, const char *hash)
 {
     db_stmt *s = db_prepare(d, "UPDATE audit_head SET hash = :hash WHERE id = 1");

@@ -75,7 +75,9 @@ int st_audit_each(db *d, bool (*fn)(const struct audit_row *r, void *ctx), void 
 int st_audit_page(db *d, arena *a, const char *since, int64_t limit, int64_t offset,
                   struct audit_row **rows, size_t *n, int64_t *total);
 
-/* --- health ------------------------------------------------------------------------------- */
+/* --- health and data version --------------------------------------------------------------- */
 int st_ping(db *d);
+/* The data version: the audit trail's sequence number, which every committed write advances. */
+int st_data_version(db *d, int64_t *version);
 
 #endif

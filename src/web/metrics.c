@@ -1,5 +1,6 @@
 #include "web/metrics.h"
 #include "store/db.h"
+#include "web/cache.h"
 #include "web/router.h"
 #include <inttypes.h>
 #include <stdatomic.h>
@@ -69,6 +70,17 @@ void metrics_render(buf *out)
                "lianheti_http_request_duration_seconds_sum %.6f\n"
                "lianheti_http_request_duration_seconds_count %" PRIu64 "\n",
                cum, (double)atomic_load_explicit(&total_us, memory_order_relaxed) / 1e6, cum);
+    buf_printf(out,
+               "# HELP lianheti_cache_hits_total Answers served from the response cache.\n"
+               "# TYPE lianheti_cache_hits_total counter\n"
+               "lianheti_cache_hits_total %" PRIu64 "\n"
+               "# HELP lianheti_cache_misses_total Cacheable answers that had to be rendered.\n"
+               "# TYPE lianheti_cache_misses_total counter\n"
+               "lianheti_cache_misses_total %" PRIu64 "\n"
+               "# HELP lianheti_cache_bytes Bytes held by the response cache.\n"
+               "# TYPE lianheti_cache_bytes gauge\n"
+               "lianheti_cache_bytes %zu\n",
+               cache_hits(), cache_misses(), cache_bytes());
     buf_printf(out,
                "# HELP lianheti_db_errors_total Database statements that failed.\n"
                "# TYPE lianheti_db_errors_total counter\n"

@@ -138,6 +138,18 @@ void resp_json(struct request *r, int status, json_t *obj)
     free(s);
 }
 
+/* FNV-1a over the body: an ETag needs to change when the bytes do, not to resist attackers. */
+void resp_etag(struct request *r)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < r->out.len; i++) {
+        h ^= (unsigned char)r->out.data[i];
+        h *= 1099511628211ULL;
+    }
+    snprintf(r->etag_value, sizeof r->etag_value, "\"%016llx\"", (unsigned long long)h);
+    r->etag = true;
+}
+
 int fail_status(enum fail_kind kind)
 {
     switch (kind) {

@@ -27,6 +27,7 @@ struct config {
     int threads;
     const char *base_url; /* https://... makes cookies Secure */
     bool secure_cookies;
+    size_t cache_bytes; /* the response cache's size; 0: no cache */
 };
 
 struct header {
@@ -66,7 +67,8 @@ struct request {
     const char *cache_control; /* NULL: "no-store" */
     struct header headers[MAX_HEADERS];
     size_t nheaders;
-    bool etag; /* compute an ETag and answer 304 when the client has it */
+    bool etag;           /* send an ETag and answer 304 when the client has it */
+    char etag_value[24]; /* the ETag, once computed (resp_etag) */
     double started_ms;
 };
 
@@ -109,5 +111,7 @@ void resp_fail(struct request *r, const struct fail *f);
 void resp_error(struct request *r, enum fail_kind kind, const char *code, const char *field,
                 const char *message);
 int fail_status(enum fail_kind kind);
+/* Computes the ETag of the body as it is now into r->etag_value and sets r->etag. */
+void resp_etag(struct request *r);
 
 #endif

@@ -5,7 +5,11 @@
 #include "web/form.h"
 #include "web/handlers.h"
 #include "web/html.h"
+#include "store/store.h"
+#include "util/clock.h"
 #include "util/text.h"
+#include "web/cache.h"
+#include <microhttpd.h>
 #include <string.h>
 
 #define FORM_LIMIT (16 * 1024)
@@ -22,8 +26,8 @@ const struct route routes[] = {
     {"POST",   "/admin/users/{login}/roles",        page_user_grant,    RIGHT_ROLES,         RF_FORM, FORM_LIMIT},
     {"POST",   "/admin/users/{login}/roles/revoke", page_user_revoke,   RIGHT_ROLES,         RF_FORM, FORM_LIMIT},
     {"POST",   "/admin/users/{login}/unlock",       page_user_unlock,   RIGHT_ROLES,         RF_FORM, FORM_LIMIT},
-    {"GET",    "/alliances",                        page_alliances,     RIGHT_BUSINESS_READ, 0, 0},
-    {"GET",    "/alliances/{key}",                  page_alliance,      RIGHT_BUSINESS_READ, 0, 0},
+    {"GET",    "/alliances",                        page_alliances,     RIGHT_BUSINESS_READ, RF_CACHE, 0},
+    {"GET",    "/alliances/{key}",                  page_alliance,      RIGHT_BUSINESS_READ, RF_CACHE, 0},
     {"GET",    "/api/v1/audit",                     api_audit,          RIGHT_AUDIT,         RF_API, 0},
     {"GET",    "/api/v1/audit/verify",              api_audit_verify,   RIGHT_AUDIT,         RF_API, 0},
     {"GET",    "/api/v1/export",                    api_export,         RIGHT_BUSINESS_READ, RF_API, 0},
@@ -202,6 +206,53 @@ static bool read_body(struct request *r)
     return true;
 }
 
+/* Appends one query argument to the cache key (MHD_KeyValueIterator). */
+static enum MHD_Result key_arg(void *cls, enum MHD_ValueKind kind, const char *k, const char *v)
+{
+    (void)kind;
+    buf *b = cls;
+    buf_printf(b, "&%s=%s", k, v ? v : "");
+    return MHD_YES;
+}
+
+/* Runs a cacheable route through the response cache: the key is everything the bytes depend on
+ * besides the data (web/cache.h), the version is read from the database on every request. */
+static void cached(struct request *r)
+{
+    int64_t version;
+    if (st_data_version(r->db, &version) != DB_OK) {
+        r->route->fn(r); /* no version, no cache: answer as if there were none */
+        return;
+    }
+    char today[11];
+    clock_date(clock_now(), today);
+    buf key = {0};
+    /* Pages carry the session's CSRF token in their forms; API answers depend on the account. */
+    buf_printf(&key, "%s|%s|%lld|%s|%s?", (r->route->flags & RF_API) ? "u" : "s", lang_tag(r->lang),
+               (long long)((r->route->flags & RF_API) ? r->who.user_id : r->session_id), today,
+               r->path);
+    if (r->conn)
+        MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, key_arg, &key);
+    struct cache_hit hit;
+    if (cache_get(buf_str(&key), version, &r->out, &hit)) {
+        r->status = 200;
+        r->content_type = hit.content_type;
+        memcpy(r->etag_value, hit.etag, sizeof r->etag_value);
+        r->etag = true;
+        buf_free(&key);
+        return;
+    }
+    r->route->fn(r);
+    /* Only a plain success is kept: not errors, redirects, downloads with their own headers, or
+     * answers that set cookies. */
+    if ((r->status == 0 || r->status == 200) && r->nheaders == 0 && r->content_type) {
+        resp_etag(r);
+        cache_put(buf_str(&key), version, buf_str(&r->out), r->out.len, r->content_type,
+                  r->etag_value);
+    }
+    buf_free(&key);
+}
+
 void dispatch(struct request *r)
 {
     const struct route *rt = r->route;
@@ -233,5 +284,8 @@ void dispatch(struct request *r)
     }
     if (!read_body(r) || !check_csrf(r))
         return;
-    rt->fn(r);
+    if ((rt->flags & RF_CACHE) && cache_enabled() && (r->method == M_GET || r->method == M_HEAD))
+        cached(r);
+    else
+        rt->fn(r);
 }

@@ -13,6 +13,7 @@ enum route_flags {
     RF_JSON = 1 << 2,      /* the body is a JSON object */
     RF_PW_CHANGE = 1 << 3, /* allowed while the account must change its password */
     RF_ANON_FORM = 1 << 4, /* a form posted before sign-in: CSRF by double-submit cookie */
+    RF_CACHE = 1 << 6,     /* GET: the answer may come from the response cache (web/cache.h) */
     RF_RAW = 1 << 5,       /* with RF_JSON: the handler parses the body itself (a dataset, whose
                               every problem it reports) */
 };

@@ -6,6 +6,7 @@
 #include "web/server.h"
 #include "util/clock.h"
 #include "util/text.h"
+#include "web/cache.h"
 #include "web/metrics.h"
 #include "web/router.h"
 #include <arpa/inet.h>
@@ -120,17 +121,6 @@ static void request_free(struct request *r)
     atomic_fetch_sub(&in_flight, 1);
 }
 
-/* FNV-1a over the body: an ETag needs to change when the bytes do, not to resist attackers. */
-static uint64_t body_hash(const char *p, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 static void handle(struct request *r)
 {
     r->db = thread_db();
@@ -176,13 +166,12 @@ static const char *const security_headers[][2] = {
 
 static enum MHD_Result send_response(struct request *r)
 {
-    char etag[24] = "";
     if (r->etag && r->status == 200) {
-        snprintf(etag, sizeof etag, "\"%016llx\"",
-                 (unsigned long long)body_hash(buf_str(&r->out), r->out.len));
+        if (!r->etag_value[0])
+            resp_etag(r);
         const char *inm =
             MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
-        if (inm && strcmp(inm, etag) == 0) {
+        if (inm && strcmp(inm, r->etag_value) == 0) {
             r->status = 304;
             buf_reset(&r->out);
         }
@@ -197,8 +186,8 @@ static enum MHD_Result send_response(struct request *r)
                                 r->content_type ? r->content_type : "text/plain; charset=utf-8");
     MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
                             r->cache_control ? r->cache_control : "no-store");
-    if (*etag)
-        MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
+    if (r->etag && r->etag_value[0])
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, r->etag_value);
     for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++)
         MHD_add_response_header(resp, security_headers[i][0], security_headers[i][1]);
     for (size_t i = 0; i < r->nheaders; i++)
@@ -324,6 +313,7 @@ int server_run(const struct config *config, const char *banner)
         return 2;
     }
     pthread_key_create(&db_key, close_thread_db);
+    cache_init(cfg->cache_bytes);
 
     /* Workers inherit this mask, so only sigwait below ever sees SIGINT and SIGTERM. */
     sigset_t sigs;
@@ -367,6 +357,7 @@ int server_run(const struct config *config, const char *banner)
         usleep(50 * 1000);
     MHD_stop_daemon(d);
     pthread_key_delete(db_key);
+    cache_free();
     fprintf(stderr, "lianheti: stopped\n");
     return 0;
 }
