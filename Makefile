@@ -7,7 +7,7 @@ SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 PORT ?= 8080
 
-.PHONY: all deps release asan run check unit api e2e valgrind fuzz fuzz-run format clean
+.PHONY: all deps release asan run check unit api pg pg-roundtrip e2e valgrind fuzz fuzz-run format clean
 
 all: release
 
@@ -25,16 +25,29 @@ asan: deps
 run: release
 	./build/release/lianheti ui --port $(PORT)
 
-# Every test: unit tests and source checks, the API against the real binary, the pages in a real
-# browser, the unit tests once more under valgrind, and a short run of every fuzz target.
+# Every test: unit tests and source checks, the API against the real binary on SQLite and again
+# on PostgreSQL, the pages in a real browser, the unit tests once more under valgrind, and a
+# short run of every fuzz target.
 check: asan release
-	@$(MAKE) --no-print-directory unit api e2e valgrind fuzz-run
+	@LIANHETI_PG= $(MAKE) --no-print-directory unit api pg e2e valgrind fuzz-run
 
 unit:
 	@cd build/asan && ctest --output-on-failure -j $(JOBS)
 
+# On SQLite, unless LIANHETI_PG names a PostgreSQL server (then every test database is one there).
 api:
 	@cd tests && LIANHETI_BIN=$(CURDIR)/build/asan/lianheti node --test --test-concurrency=2 api/
+
+# The API suite and the dataset round trip on a throwaway PostgreSQL server (Debian's postgresql
+# package: initdb into a temporary folder, a free port on 127.0.0.1), stopped however they end.
+pg:
+	@scripts/with-pg $(MAKE) --no-print-directory api pg-roundtrip
+
+# Needs LIANHETI_PG: every fixture round-trips on PostgreSQL, and its export there is
+# byte-identical to its export from SQLite.
+pg-roundtrip:
+	@test -n "$$LIANHETI_PG" || { echo "pg-roundtrip: set LIANHETI_PG (or run make pg)" >&2; exit 2; }
+	@scripts/roundtrip-test build/asan/lianheti $(CURDIR) --pg "$$LIANHETI_PG"
 
 e2e:
 	@cd tests && LIANHETI_BIN=$(CURDIR)/build/release/lianheti node --test e2e/

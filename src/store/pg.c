@@ -4,24 +4,38 @@
  *
  * Write transactions take a transaction-scoped advisory lock first, so writers queue exactly as
  * they do on SQLite (BEGIN IMMEDIATE): every read-decide-write in the domain sees the committed
- * state, and no operation needs retry logic of its own. A lost connection answers
- * DB_UNAVAILABLE; the server then opens a new one for the next request. */
+ * state, and no operation needs retry logic of its own.
+ *
+ * A lost connection (a server restart, a failover) is retried where that cannot apply anything
+ * twice: a statement that starts a transaction (BEGIN) or reads outside one (SELECT) reconnects
+ * and runs again, waiting up to RETRY_MS for the server to come back. Anything else answers
+ * DB_UNAVAILABLE (the transaction is lost, the request answers 503) and the next request gets a
+ * new connection: pg_healthy() notices a connection the server has closed before it is used. */
 #include "store/driver.h"
 #include "util/buf.h"
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
+
+/* How long a retryable statement waits for the server to accept connections again. */
+#define RETRY_MS 5000
 
 struct pg_conn {
     PGconn *conn;
     unsigned next_stmt;
+    unsigned epoch; /* counts reconnections: statements prepared before one are prepared again */
     char err[512];
 };
 
 struct pg_stmt {
     struct pg_conn *pc;
     char name[24];
+    char *text;     /* the SQL with $n parameters, to prepare again after a reconnection */
+    unsigned epoch; /* the connection's epoch it is prepared in; 0 when not prepared */
+    bool retryable; /* BEGIN or SELECT: may run again on a new connection outside a transaction */
     int nparams;
     char **names;  /* the :name of each $n, n = index + 1 */
     char **values; /* malloc'ed text, or NULL for SQL NULL */
@@ -35,13 +49,28 @@ static struct pg_conn *pconn(db *d)
     return d->conn;
 }
 
+/* libpq messages span lines ("...failed: Connection refused\n\tIs the server running..."); ours
+ * go on one line. */
+static void one_line(char *s)
+{
+    char *out = s;
+    for (const char *p = s; *p; p++) {
+        if (*p == '\n' || *p == '\r' || *p == '\t') {
+            if (out > s && out[-1] != ' ')
+                *out++ = ' ';
+        } else {
+            *out++ = *p;
+        }
+    }
+    while (out > s && out[-1] == ' ')
+        out--;
+    *out = '\0';
+}
+
 static void set_err(struct pg_conn *pc, const char *msg)
 {
     snprintf(pc->err, sizeof pc->err, "%s", msg ? msg : "unknown error");
-    /* libpq messages end with a newline; ours go on one line. */
-    size_t n = strlen(pc->err);
-    while (n && (pc->err[n - 1] == '\n' || pc->err[n - 1] == '\r'))
-        pc->err[--n] = '\0';
+    one_line(pc->err);
 }
 
 /* Maps a failed result to our codes by its SQLSTATE class. */
@@ -68,6 +97,16 @@ static void quiet_notices(void *arg, const char *message)
     (void)message;
 }
 
+/* Sets up a new session: every value travels as UTF-8 text. */
+static bool configure(PGconn *conn)
+{
+    PQsetNoticeProcessor(conn, quiet_notices, NULL);
+    PGresult *res = PQexec(conn, "SET client_encoding = 'UTF8'; SET TIME ZONE 'Asia/Shanghai'");
+    bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+    PQclear(res);
+    return ok;
+}
+
 static int pg_open(const char *url, db *d, char *err, size_t errlen)
 {
     struct pg_conn *pc = calloc(1, sizeof *pc);
@@ -75,23 +114,18 @@ static int pg_open(const char *url, db *d, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return DB_ERR;
     }
+    pc->epoch = 1;
     pc->conn = PQconnectdb(url);
     if (!pc->conn || PQstatus(pc->conn) != CONNECTION_OK) {
         /* Never echo the URL: it may hold a password. */
         snprintf(err, errlen, "cannot connect to PostgreSQL: %s",
                  pc->conn ? PQerrorMessage(pc->conn) : "out of memory");
-        size_t n = strlen(err);
-        while (n && err[n - 1] == '\n')
-            err[--n] = '\0';
+        one_line(err);
         PQfinish(pc->conn);
         free(pc);
         return DB_UNAVAILABLE;
     }
-    PQsetNoticeProcessor(pc->conn, quiet_notices, NULL);
-    PGresult *res = PQexec(pc->conn, "SET client_encoding = 'UTF8'; SET TIME ZONE 'Asia/Shanghai'");
-    bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
-    PQclear(res);
-    if (!ok) {
+    if (!configure(pc->conn)) {
         snprintf(err, errlen, "cannot configure the PostgreSQL session");
         PQfinish(pc->conn);
         free(pc);
@@ -99,6 +133,39 @@ static int pg_open(const char *url, db *d, char *err, size_t errlen)
     }
     d->conn = pc;
     return DB_OK;
+}
+
+static void pause_ms(long ms)
+{
+    struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+}
+
+static long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Opens the connection again with the same parameters, trying until the deadline. Every
+ * statement is prepared again on first use. */
+static bool reconnect(struct pg_conn *pc, long deadline)
+{
+    for (long wait = 50;; wait = wait < 400 ? wait * 2 : 500) {
+        PQreset(pc->conn);
+        if (PQstatus(pc->conn) == CONNECTION_OK && configure(pc->conn)) {
+            pc->epoch++;
+            return true;
+        }
+        if (PQstatus(pc->conn) == CONNECTION_OK) /* connected but not configured: give up */
+            return false;
+        set_err(pc, PQerrorMessage(pc->conn));
+        long left = deadline - now_ms();
+        if (left <= 0)
+            return false;
+        pause_ms(wait < left ? wait : left);
+    }
 }
 
 static void pg_close(db *d)
@@ -114,9 +181,16 @@ static const char *pg_errmsg(db *d)
     return pc->err[0] ? pc->err : PQerrorMessage(pc->conn);
 }
 
+/* libpq learns that the server closed a connection (a restart, pg_terminate_backend) only when
+ * it next reads from it. Read what is pending, without waiting: the server's farewell, then the
+ * end of the stream, which marks the connection bad, so it is replaced before it is used. */
 static bool pg_healthy(db *d)
 {
-    return PQstatus(pconn(d)->conn) == CONNECTION_OK;
+    PGconn *c = pconn(d)->conn;
+    if (PQstatus(c) == CONNECTION_OK && PQtransactionStatus(c) == PQTRANS_IDLE)
+        for (int i = 0; i < 2 && PQstatus(c) == CONNECTION_OK; i++)
+            PQconsumeInput(c);
+    return PQstatus(c) == CONNECTION_OK;
 }
 
 static int pg_exec_script(db *d, const char *sql)
@@ -190,6 +264,7 @@ static char *rewrite(struct pg_stmt *st, const char *sql)
 
 static void free_stmt(struct pg_stmt *st)
 {
+    free(st->text);
     for (int i = 0; i < st->nparams; i++) {
         free(st->names[i]);
         if (st->values)
@@ -201,6 +276,26 @@ static void free_stmt(struct pg_stmt *st)
     free(st);
 }
 
+/* Prepares the statement on the server, in the connection's current epoch. */
+static int server_prepare(struct pg_stmt *st)
+{
+    struct pg_conn *pc = st->pc;
+    PGresult *res = PQprepare(pc->conn, st->name, st->text, st->nparams, NULL);
+    int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? DB_OK : map_result(pc, res);
+    PQclear(res);
+    if (rc == DB_OK)
+        st->epoch = pc->epoch;
+    return rc;
+}
+
+static bool starts_with_word(const char *sql, const char *word)
+{
+    while (*sql == ' ' || *sql == '\n' || *sql == '\t')
+        sql++;
+    size_t n = strlen(word);
+    return strncasecmp(sql, word, n) == 0 && !name_char(sql[n], false);
+}
+
 static void *pg_prepare(db *d, const char *sql)
 {
     struct pg_conn *pc = pconn(d);
@@ -209,17 +304,20 @@ static void *pg_prepare(db *d, const char *sql)
         return NULL;
     st->pc = pc;
     snprintf(st->name, sizeof st->name, "lh%u", ++pc->next_stmt);
-    char *text = rewrite(st, sql);
+    st->text = rewrite(st, sql);
+    st->retryable = starts_with_word(sql, "SELECT") || starts_with_word(sql, "BEGIN");
     st->values = calloc((size_t)st->nparams + 1, sizeof *st->values);
-    PGresult *res = PQprepare(pc->conn, st->name, text, st->nparams, NULL);
-    free(text);
-    if (!st->values || PQresultStatus(res) != PGRES_COMMAND_OK) {
-        map_result(pc, res);
-        PQclear(res);
+    if (!st->values) {
         free_stmt(st);
         return NULL;
     }
-    PQclear(res);
+    /* A lost connection is not the statement's fault: keep it unprepared, so db_step answers
+     * DB_UNAVAILABLE (or retries) instead of the caller seeing a failed prepare (an error). */
+    int rc = server_prepare(st);
+    if (rc != DB_OK && rc != DB_UNAVAILABLE) {
+        free_stmt(st);
+        return NULL;
+    }
     return st;
 }
 
@@ -272,25 +370,47 @@ static int pg_bind_null(db_stmt *s, const char *name)
     return set_value(s, name, NULL);
 }
 
+/* Runs the statement once: prepared first if this connection has not seen it. */
+static int execute(struct pg_stmt *st)
+{
+    if (st->epoch != st->pc->epoch) {
+        int rc = server_prepare(st);
+        if (rc != DB_OK)
+            return rc;
+    }
+    st->res = PQexecPrepared(st->pc->conn, st->name, st->nparams, (const char *const *)st->values,
+                             NULL, NULL, 0);
+    ExecStatusType status = PQresultStatus(st->res);
+    if (status == PGRES_TUPLES_OK) {
+        st->nrows = PQntuples(st->res);
+        return DB_OK;
+    }
+    if (status == PGRES_COMMAND_OK) {
+        st->nrows = 0;
+        return DB_OK;
+    }
+    int rc = map_result(st->pc, st->res);
+    PQclear(st->res);
+    st->res = NULL;
+    return rc;
+}
+
 static int pg_step(db_stmt *s)
 {
     struct pg_stmt *st = s->impl;
     if (!st->executed) {
-        st->res = PQexecPrepared(st->pc->conn, st->name, st->nparams,
-                                 (const char *const *)st->values, NULL, NULL, 0);
         st->executed = true;
         st->row = -1;
-        ExecStatusType status = PQresultStatus(st->res);
-        if (status == PGRES_TUPLES_OK) {
-            st->nrows = PQntuples(st->res);
-        } else if (status == PGRES_COMMAND_OK) {
-            st->nrows = 0;
-        } else {
-            int rc = map_result(st->pc, st->res);
-            PQclear(st->res);
-            st->res = NULL;
+        /* Outside a transaction a BEGIN or a SELECT has changed nothing when the connection
+         * fails under it: run it again on a new connection once the server is back. */
+        bool retry = st->retryable && !s->db->in_tx;
+        long deadline = retry ? now_ms() + RETRY_MS : 0;
+        int rc;
+        while ((rc = execute(st)) == DB_UNAVAILABLE && retry && now_ms() < deadline &&
+               reconnect(st->pc, deadline))
+            ;
+        if (rc != DB_OK)
             return rc;
-        }
     }
     if (!st->res)
         return DB_ERR;

@@ -1,5 +1,5 @@
 // The hash-chained audit trail: what it records, and that `audit verify` (and the API and page
-// built on it) notice every kind of tampering with the SQLite file, naming the right record.
+// built on it) notice every kind of tampering with the database, naming the right record.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -11,6 +11,8 @@ import {
   auditVerify,
   copyDb,
   createDb,
+  emptyDb,
+  isPg,
   readyAdmin,
   readyUser,
   removeDir,
@@ -206,8 +208,7 @@ describe('tampering', () => {
   let n = 0;
   /** A fresh copy of the base database, changed by the given SQL. */
   function tampered(statement) {
-    const db = join(dir, `tampered-${++n}.db`);
-    copyDb(base, db);
+    const db = copyDb(base, join(dir, `tampered-${++n}.db`));
     sql(db, statement);
     return db;
   }
@@ -220,7 +221,7 @@ describe('tampering', () => {
   }
 
   test('verifying a file that is not an initialised database is exit 2', () => {
-    const r = auditVerify(join(dir, 'never-initialised.db'));
+    const r = auditVerify(emptyDb(dir, 'never-initialised.db'));
     assert.equal(r.status, 2, r.stdout + r.stderr);
   });
 
@@ -271,7 +272,8 @@ describe('tampering', () => {
       return h.digest('hex');
     };
     const cols = ['seq', 'at', 'actor', 'action', 'subject', 'details', 'alg', 'prev_hash', 'hash'];
-    const lastRow = JSON.parse(sql(base, `SELECT json_object(${cols.map((c) => `'${c}', ${c}`).join(', ')}) FROM audit_log WHERE seq = ${last}`));
+    const jsonObject = isPg(base) ? 'json_build_object' : 'json_object';
+    const lastRow = JSON.parse(sql(base, `SELECT ${jsonObject}(${cols.map((c) => `'${c}', ${c}`).join(', ')}) FROM audit_log WHERE seq = ${last}`));
     assert.equal(hashOf(lastRow), lastRow.hash, 'the forger must be able to compute a genuine hash');
 
     const forged = {

@@ -1,5 +1,5 @@
 // Session lifetime: 30 minutes idle, 12 hours in all. Time is moved by editing the session's row
-// in the SQLite file (sessions.last_seen and created_at are epoch seconds) while the server runs.
+// in the database (sessions.last_seen and created_at are epoch seconds) while the server runs.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';

@@ -1,11 +1,16 @@
 // Shared helpers for the black-box tests: run the lianheti binary, start a server on a free
-// port, talk HTTP to it, and reach into its SQLite file with the sqlite3 command-line tool.
+// port, talk HTTP to it, and reach into its database with the sqlite3 or psql command-line tool.
 // Nothing here knows the program's internals beyond what its interfaces show.
+//
+// The backend: SQLite files by default; with LIANHETI_PG set to a server's base URL (from
+// `scripts/pg-server start DIR`, e.g. postgresql://lianheti@127.0.0.1:5432) every database a test
+// creates is a fresh PostgreSQL database on that server instead. A test names its database by
+// the URL or path these helpers return (`db`), never by a file of its own.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -15,13 +20,80 @@ export const BIN = process.env.LIANHETI_BIN
   ? resolve(process.env.LIANHETI_BIN)
   : resolve(here, '../../build/asan/lianheti');
 
+/**
+ * The PostgreSQL server the tests use: $LIANHETI_PG, or '' for SQLite. It may name a database
+ * to connect to for creating and dropping the tests' databases (default postgres) and carry URL
+ * parameters (?sslmode=...), which every test database's URL keeps.
+ */
+export const PG = (process.env.LIANHETI_PG ?? '').replace(/\/+$/, '');
+/** 'postgresql' or 'sqlite': the backend of every database createDb() makes. */
+export const BACKEND = PG ? 'postgresql' : 'sqlite';
+
+/** Whether `db` (what createDb() returned) is a PostgreSQL URL rather than a SQLite file. */
+export function isPg(db) {
+  return /^postgres(ql)?:\/\//.test(db);
+}
+
+/** A one-line reason to skip a test that only makes sense on SQLite, or false (node:test `skip`). */
+export const SQLITE_ONLY = PG ? 'SQLite only' : false;
+
+/** The URL of database `name` on the $LIANHETI_PG server. */
+function pgUrl(name) {
+  const u = new URL(PG);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Where to run CREATE DATABASE and DROP DATABASE. */
+const pgAdminUrl = () => (new URL(PG).pathname.length > 1 ? PG : pgUrl('postgres'));
+
+/** Runs psql on a database URL: rows as `a|b` lines, like the sqlite3 tool; throws on failure. */
+function psql(url, statements, { check = true } = {}) {
+  const args = ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', url];
+  for (const s of [statements].flat()) args.push('-c', s);
+  const r = spawnSync('psql', args, { encoding: 'utf8', timeout: 60_000 });
+  if (r.error) throw r.error;
+  if (check) assert.equal(r.status, 0, `psql failed: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+// The PostgreSQL databases made for each temp dir, dropped by removeDir(dir).
+const pgDatabases = new Map();
+let pgCounter = 0;
+
+/** A new PostgreSQL database named after `file` (optionally a copy of template): its URL. */
+function pgCreate(dir, file, template) {
+  const stem = basename(file).replace(/\.db$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 24);
+  const name = `lh_${stem}_${process.pid}_${++pgCounter}`;
+  const from = template ? ` TEMPLATE "${new URL(template).pathname.slice(1)}"` : '';
+  psql(pgAdminUrl(), `CREATE DATABASE "${name}"${from}`);
+  if (!pgDatabases.has(dir)) pgDatabases.set(dir, []);
+  pgDatabases.get(dir).push(name);
+  return pgUrl(name);
+}
+
+/** Drops the databases (best effort: a throwaway server goes away with them anyway). */
+function pgDrop(names) {
+  for (const n of names) {
+    // WITH (FORCE) (PostgreSQL 13+) ends connections a stopped server's process left behind.
+    psql(pgAdminUrl(), `DROP DATABASE IF EXISTS "${n}" WITH (FORCE)`, { check: false });
+  }
+}
+
 /** A fresh directory under os.tmpdir(); remove it with removeDir(). */
 export function tempDir(name = 'lianheti-test') {
   return mkdtempSync(join(tmpdir(), `${name}-`));
 }
 
+/** Removes the directory and drops the PostgreSQL databases made for it (stop servers first). */
 export function removeDir(dir) {
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (!dir) return;
+  rmSync(dir, { recursive: true, force: true });
+  const names = pgDatabases.get(dir);
+  if (names) {
+    pgDatabases.delete(dir);
+    pgDrop(names);
+  }
 }
 
 /** Runs `lianheti ARGS...` to completion: {status, stdout, stderr}. */
@@ -34,9 +106,20 @@ export function run(args, { input, lang } = {}) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** `lianheti init` on a new database file in dir: {db, admin: {login, password}}. */
+/**
+ * A database that exists but was never initialised: a path in dir on SQLite (the file appears
+ * when something opens it), a new empty database on PostgreSQL. Its URL or path.
+ */
+export function emptyDb(dir, file = 'empty.db') {
+  return PG ? pgCreate(dir, file) : join(dir, file);
+}
+
+/**
+ * `lianheti init` on a new database (a file in dir, or a fresh PostgreSQL database whose name
+ * comes from `file`): {db, admin: {login, password}}. `db` is what --db takes.
+ */
 export function createDb(dir, file = 'lianheti.db') {
-  const db = join(dir, file);
+  const db = emptyDb(dir, file);
   const r = run(['init', '--db', db]);
   assert.equal(r.status, 0, `init failed: ${r.stderr}`);
   const m = /^login: (\S+)\npassword: (\S+)\n$/.exec(r.stdout);
@@ -53,8 +136,13 @@ export function addUser(db, login, roles, password, { name } = {}) {
   assert.equal(r.status, 0, `user add ${login} failed: ${r.stderr}`);
 }
 
-/** Runs SQL against the database file with the sqlite3 CLI (waiting for the server's locks). */
+/**
+ * Runs SQL against the database with the sqlite3 CLI (waiting for the server's locks) or psql:
+ * the rows as `a|b` lines. Send SQL both accept (no strftime(), no booleans in the result: use
+ * CASE WHEN ... THEN 1 ELSE 0 END), or branch on isPg(db).
+ */
 export function sql(db, statement) {
+  if (isPg(db)) return psql(db, statement);
   const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', db, statement], {
     encoding: 'utf8',
     timeout: 30_000,
@@ -70,13 +158,46 @@ export function auditVerify(db) {
 }
 
 /**
- * Starts `lianheti serve` on 127.0.0.1 and a free port (args: more options). Resolves to
- * {url, port, proc, log(), stop()}; stop() sends SIGTERM and resolves to the exit status.
+ * Holds the database's write lock from another process until release() is called: SQLite's
+ * (BEGIN IMMEDIATE in the sqlite3 tool) or, on PostgreSQL, the transaction-scoped advisory lock
+ * every lianheti write transaction takes first (docs/deploy.md). Resolves to {release()}.
  */
-export function startServer({ dbFile, threads = 2, args = [] }) {
+export async function holdWriteLock(db) {
+  const [cmd, args, take, release] = isPg(db)
+    ? [
+        'psql',
+        ['-X', '-q', '-A', '-t', '-d', db],
+        "BEGIN;\nSELECT pg_advisory_xact_lock(7470001);\nSELECT 'held';\n",
+        'ROLLBACK;\n\\q\n',
+      ]
+    : ['sqlite3', ['-cmd', '.timeout 5000', db], "BEGIN IMMEDIATE;\nSELECT 'held';\n", 'ROLLBACK;\n.quit\n'];
+  const p = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  p.stdout.setEncoding('utf8');
+  await new Promise((res, rej) => {
+    p.stdout.on('data', (d) => (out += d).includes('held') && res());
+    p.on('exit', () => rej(new Error(`${cmd} exited before taking the lock`)));
+    p.stdin.write(take);
+  });
+  return {
+    release: () =>
+      new Promise((res) => {
+        p.removeAllListeners('exit');
+        p.on('exit', res);
+        p.stdin.end(release);
+      }),
+  };
+}
+
+/**
+ * Starts `lianheti serve` on 127.0.0.1 and a free port (args: more options; db, or its older
+ * name dbFile, is what --db takes). Resolves to {url, port, proc, log(), stop()}; stop() sends
+ * SIGTERM and resolves to the exit status.
+ */
+export function startServer({ db, dbFile, threads = 2, args = [] }) {
   const proc = spawn(
     BIN,
-    ['serve', '--db', dbFile, '--listen', '127.0.0.1:0', '--threads', String(threads), ...args],
+    ['serve', '--db', db ?? dbFile, '--listen', '127.0.0.1:0', '--threads', String(threads), ...args],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
@@ -265,8 +386,14 @@ export async function setup(name) {
   }
 }
 
-/** Copies a database file (and its WAL, if any) while no server has it open. */
+/**
+ * Copies a database while nothing has it open (stop its servers first): the file (and its WAL, if
+ * any) to the path dst, or on PostgreSQL `CREATE DATABASE ... TEMPLATE src` named after dst and
+ * dropped with dst's directory. Returns the copy's URL or path: use that, not dst.
+ */
 export function copyDb(src, dst) {
+  if (isPg(src)) return pgCreate(dirname(dst), dst, src);
   copyFileSync(src, dst);
   for (const ext of ['-wal', '-shm']) if (existsSync(src + ext)) copyFileSync(src + ext, dst + ext);
+  return dst;
 }

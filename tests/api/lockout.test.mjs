@@ -1,12 +1,12 @@
 // Failed sign-ins: one answer for every reason, the lock after five failures, and the unlock.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import {
   FIRST_PASSWORD,
   addUser,
   assertError,
+  holdWriteLock,
   readyAdmin,
   readyUser,
   request,
@@ -24,6 +24,9 @@ before(async () => {
   secadmin = await readyUser(env.url, env.db, 'sec', 'secadmin');
 });
 after(() => env?.close());
+
+/** Now in epoch seconds, the unit of users.locked_until (this machine runs server and database). */
+const epoch = () => Math.floor(Date.now() / 1000);
 
 /** What a refused sign-in shows a client: status, content type, the whole body and cookies. */
 function shape(r) {
@@ -64,7 +67,7 @@ describe('lockout', () => {
   });
 
   test('the lock lasts 15 minutes', () => {
-    const left = Number(sql(env.db, "SELECT locked_until - strftime('%s','now') FROM users WHERE login = 'lou'"));
+    const left = Number(sql(env.db, `SELECT locked_until - ${epoch()} FROM users WHERE login = 'lou'`));
     assert.ok(left > 14 * 60 && left <= 15 * 60, `locked for ${left} s more`);
   });
 
@@ -120,7 +123,7 @@ describe('lockout', () => {
     addUser(env.db, 'lea', 'auditor', FIRST_PASSWORD);
     for (let i = 1; i <= 5; i++) await trySignIn(env.url, 'lea', `Wrong-pass-300${i}`);
     assert.equal((await trySignIn(env.url, 'lea', FIRST_PASSWORD)).status, 401);
-    sql(env.db, "UPDATE users SET locked_until = strftime('%s','now') - 1 WHERE login = 'lea'");
+    sql(env.db, `UPDATE users SET locked_until = ${epoch() - 1} WHERE login = 'lea'`);
     await signIn(env.url, 'lea', FIRST_PASSWORD);
   });
 });
@@ -154,27 +157,8 @@ describe('disabled accounts', () => {
 
 describe('lockout under concurrent attempts', () => {
   const lockedNow = (login) =>
-    sql(env.db, `SELECT locked_until > strftime('%s','now') FROM users WHERE login = '${login}'`) === '1';
-
-  /** Holds SQLite's write lock from another process until release() is called. */
-  async function holdWriteLock() {
-    const p = spawn('sqlite3', ['-cmd', '.timeout 5000', env.db], { stdio: ['pipe', 'pipe', 'inherit'] });
-    let out = '';
-    p.stdout.setEncoding('utf8');
-    await new Promise((resolve, reject) => {
-      p.stdout.on('data', (d) => (out += d).includes('held') && resolve());
-      p.on('exit', () => reject(new Error('sqlite3 exited before taking the lock')));
-      p.stdin.write("BEGIN IMMEDIATE;\nSELECT 'held';\n");
-    });
-    return {
-      release: () =>
-        new Promise((resolve) => {
-          p.removeAllListeners('exit');
-          p.on('exit', resolve);
-          p.stdin.end('ROLLBACK;\n.quit\n');
-        }),
-    };
-  }
+    sql(env.db, `SELECT CASE WHEN locked_until > ${epoch()} THEN 1 ELSE 0 END FROM users WHERE login = '${login}'`) ===
+    '1';
 
   test('many wrong passwords at once still lock the account', async () => {
     addUser(env.db, 'par', 'auditor', FIRST_PASSWORD);
@@ -193,7 +177,7 @@ describe('lockout under concurrent attempts', () => {
     // while another process holds the database's write lock. Once it is released they are
     // recorded one after the other; the first of them, the fifth failure, locks the account, and
     // the ones that had found it still unlocked must not undo that.
-    const lock = await holdWriteLock();
+    const lock = await holdWriteLock(env.db);
     const pending = [5, 6, 7, 8].map((i) => trySignIn(env.url, 'race', `Wrong-pass-500${i}`));
     await sleep(1500); // time for the requests to read the account and check their passwords
     await lock.release();

@@ -3,13 +3,13 @@
 // start.
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   FIRST_PASSWORD,
   addUser,
   createDb,
   diagnostics,
+  emptyDb,
   removeDir,
   request,
   run,
@@ -104,7 +104,7 @@ test('a request in flight when SIGTERM arrives is still answered, then exit 0', 
 });
 
 test('serving a database that was never initialised exits 2', async () => {
-  const r = run(['serve', '--db', join(dir, 'empty.db'), '--listen', '127.0.0.1:0']);
+  const r = run(['serve', '--db', emptyDb(dir), '--listen', '127.0.0.1:0']);
   assert.equal(r.status, 2, r.stderr);
   assert.match(r.stderr, /init/);
 });
