@@ -16,6 +16,17 @@ const struct command commands[] = {
      "verify exits 0 when the chain is intact and 1 naming the first broken record.", cmd_audit},
     {"backup", "FILE", "write a consistent copy of the database while it is in use",
      "FILE must not exist yet.", cmd_backup},
+    {"check",
+     "[--as-of DATE] [--alliance KEY] [--format text|json] [--lang zh|en] [--fail-on "
+     "error|warning]",
+     "report where each alliance breaches the norms",
+     "Checks every alliance (or --alliance KEY) against the rules of rules.md as of DATE "
+     "(default: today in Asia/Shanghai) and prints the findings: one line per finding grouped by "
+     "alliance with a summary line, or with --format json the document "
+     "{\"format\": \"lianheti-findings\", ...}. Messages are in Chinese unless --lang en. Exit "
+     "status 1 when there is an error finding (--fail-on warning: also a warning), 2 on bad "
+     "usage or an unknown alliance.",
+     cmd_check},
     {"export", "[--alliance KEY] [-o FILE]", "write the canonical dataset",
      "Writes everything (or one alliance with the jurisdictions, organisations and people it "
      "refers to) as a dataset (dataset.md) to stdout or FILE. Importing it into an empty "

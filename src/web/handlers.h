@@ -48,6 +48,8 @@ void api_audit_verify(struct request *r);
 /* api/dataset.c */
 void api_import(struct request *r);
 void api_export(struct request *r);
+/* api/findings.c */
+void api_findings(struct request *r);
 /* api/ops.c */
 void api_healthz(struct request *r);
 void api_metrics(struct request *r);

@@ -31,6 +31,7 @@ const struct route routes[] = {
     {"GET",    "/api/v1/audit",                     api_audit,          RIGHT_AUDIT,         RF_API, 0},
     {"GET",    "/api/v1/audit/verify",              api_audit_verify,   RIGHT_AUDIT,         RF_API, 0},
     {"GET",    "/api/v1/export",                    api_export,         RIGHT_BUSINESS_READ, RF_API, 0},
+    {"GET",    "/api/v1/findings",                  api_findings,       RIGHT_BUSINESS_READ, RF_API, 0},
     {"POST",   "/api/v1/import",                    api_import,         RIGHT_DATASET,       RF_API | RF_JSON | RF_RAW, DATA_LIMIT},
     {"GET",    "/api/v1/me",                        api_me,             RIGHT_SIGNED_IN,     RF_API | RF_PW_CHANGE, 0},
     {"POST",   "/api/v1/me/password",               api_me_password,    RIGHT_SIGNED_IN,     RF_API | RF_JSON | RF_PW_CHANGE, JSON_LIMIT},
