@@ -116,6 +116,15 @@ static bool decide(const struct actor *who, enum right right, const struct scope
          * organisation's contact does not. */
         return holds_in_scope(who, ROLE_CAST_OFFICER, sc) ||
                holds_in_scope(who, ROLE_SECRETARIAT, sc);
+    case RIGHT_CAST_DECIDE:
+        /* CAST approves; its officers record the approvals of their own jurisdiction. The
+         * alliance asking (its secretariat) never decides its own request. */
+        return holds_in_scope(who, ROLE_CAST_OFFICER, sc);
+    case RIGHT_ALLIANCE_EDIT:
+        return holds_in_scope(who, ROLE_SECRETARIAT, sc);
+    case RIGHT_ORGANISATIONS:
+        /* The register of organisations is shared by every alliance: no scope applies. */
+        return holds(who, ROLE_CAST_OFFICER) || holds(who, ROLE_SECRETARIAT);
     }
     return false;
 }

@@ -32,6 +32,13 @@ enum right {
     RIGHT_DATASET,       /* import datasets into a jurisdiction (scope): cast_officer */
     RIGHT_CONTACT_READ,  /* see people's email and phone: cast_officer of the jurisdiction, the
                             alliance's secretariat */
+    RIGHT_CAST_DECIDE,   /* register proposed alliances and record the decisions of CAST and its
+                            standing committee (第二条, 第四条, 第二十一条): cast_officer of the
+                            jurisdiction */
+    RIGHT_ALLIANCE_EDIT, /* the alliance's day-to-day records and its requests to CAST (charter
+                            drafts, members, dissolution): the alliance's secretariat */
+    RIGHT_ORGANISATIONS, /* add organisations to the register and import them: cast_officer and
+                            secretariat, in any scope (organisations belong to no alliance) */
 };
 
 enum actor_kind {

@@ -23,6 +23,25 @@ void page_user_unlock(struct request *r);
 /* pages/alliances.c */
 void page_alliances(struct request *r);
 void page_alliance(struct request *r);
+/* pages/register.c */
+void page_alliance_new(struct request *r);
+void page_alliance_create(struct request *r);
+void page_alliance_register(struct request *r);
+void page_alliance_rename(struct request *r);
+void page_alliance_dissolve(struct request *r);
+void page_member_add(struct request *r);
+void page_member_leave(struct request *r);
+void page_charter(struct request *r);
+void page_charter_post(struct request *r);
+void page_charter_submit(struct request *r);
+void page_organisations(struct request *r);
+void page_org_create(struct request *r);
+void page_org_import(struct request *r);
+void page_org_import_post(struct request *r);
+/* pages/approvals.c */
+void page_approvals(struct request *r);
+void page_approval_decide(struct request *r);
+void page_approval_withdraw(struct request *r);
 /* pages/audit.c */
 void page_audit(struct request *r);
 /* pages/assets.c */
@@ -50,6 +69,27 @@ void api_import(struct request *r);
 void api_export(struct request *r);
 /* api/findings.c */
 void api_findings(struct request *r);
+/* api/register.c */
+void api_alliances_list(struct request *r);
+void api_alliances_create(struct request *r);
+void api_alliance_get(struct request *r);
+void api_alliance_patch(struct request *r);
+void api_alliance_dissolve(struct request *r);
+void api_charters_list(struct request *r);
+void api_charters_create(struct request *r);
+void api_charter_get(struct request *r);
+void api_charter_submit(struct request *r);
+void api_members_add(struct request *r);
+void api_member_leave(struct request *r);
+void api_orgs_list(struct request *r);
+void api_orgs_create(struct request *r);
+void api_org_get(struct request *r);
+void api_orgs_import(struct request *r);
+/* api/approvals.c */
+void api_approvals_list(struct request *r);
+void api_approval_get(struct request *r);
+void api_approval_decide(struct request *r);
+void api_approval_withdraw(struct request *r);
 /* api/ops.c */
 void api_healthz(struct request *r);
 void api_metrics(struct request *r);

@@ -1,7 +1,11 @@
 /* The escaping renderer and the page frame. */
 #include "web/html.h"
 #include "auth/rights.h"
+#include "domain/approvals.h"
+#include "util/clock.h"
+#include <cmark.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -131,17 +135,66 @@ void h_error(struct request *r, const char *message)
     H(r, "</p>");
 }
 
+void h_markdown(struct request *r, const char *text)
+{
+    if (!text)
+        return;
+    /* CommonMark in cmark's safe mode (the default since 0.29, where CMARK_OPT_SAFE says it for
+     * older versions; never CMARK_OPT_UNSAFE): raw HTML is replaced by a comment and links to
+     * javascript:, vbscript:, file: and data: URLs are emptied. cmark escapes all other text
+     * itself, so its output is written as it comes: the one audited raw write of Markdown. */
+    char *html = cmark_markdown_to_html(text, strlen(text), CMARK_OPT_SAFE);
+    if (!html)
+        return;
+    H(r, "<div class=\"markdown\">");
+    buf_puts(&r->out, html);
+    H(r, "</div>");
+    free(html);
+}
+
 struct nav_item {
     const char *href, *label;
     enum right right;
+    bool counts; /* show the approvals waiting for the user */
 };
 
 static const struct nav_item nav[] = {
-    {"/", N_("Dashboard"), RIGHT_SIGNED_IN},
-    {"/alliances", N_("Alliances"), RIGHT_BUSINESS_READ},
-    {"/admin/users", N_("Accounts"), RIGHT_ACCOUNTS_READ},
-    {"/audit", N_("Audit trail"), RIGHT_AUDIT},
+    {"/", N_("Dashboard"), RIGHT_SIGNED_IN, false},
+    {"/alliances", N_("Alliances"), RIGHT_BUSINESS_READ, false},
+    {"/approvals", N_("Approvals"), RIGHT_BUSINESS_READ, true},
+    {"/organisations", N_("Organisations"), RIGHT_BUSINESS_READ, false},
+    {"/admin/users", N_("Accounts"), RIGHT_ACCOUNTS_READ, false},
+    {"/audit", N_("Audit trail"), RIGHT_AUDIT, false},
 };
+
+/* The approvals inbox's numbers beside its link: requests waiting for the user's decision, and
+ * the user's own requests still waiting. Nothing when both are zero or the query fails. */
+static void nav_counts(struct request *r)
+{
+    char today[11];
+    clock_date(clock_now(), today);
+    size_t to_decide = 0, mine = 0;
+    if (!r->db || ap_counts(r->db, r->a, &r->who, today, &to_decide, &mine) != DB_OK)
+        return;
+    if (to_decide) {
+        H(r, " <span class=\"badge\" title=\"");
+        h_msg(r, "Waiting for your decision");
+        H(r, "\"><span class=\"visually-hidden\">");
+        h_msg(r, "Waiting for your decision");
+        H(r, " </span>");
+        h_textf(r, "%zu", to_decide);
+        H(r, "</span>");
+    }
+    if (mine) {
+        H(r, " <span class=\"badge mine\" title=\"");
+        h_msg(r, "Your requests waiting for a decision");
+        H(r, "\"><span class=\"visually-hidden\">");
+        h_msg(r, "Your requests waiting for a decision");
+        H(r, " </span>");
+        h_textf(r, "%zu", mine);
+        H(r, "</span>");
+    }
+}
 
 static void role_list(struct request *r)
 {
@@ -187,6 +240,8 @@ void page_begin(struct request *r, const char *title)
             else
                 H(r, "\">");
             h_msg(r, nav[i].label);
+            if (nav[i].counts)
+                nav_counts(r);
             H(r, "</a></li>");
         }
         H(r, "</ul></nav><div class=\"who\"><span class=\"name\">");

@@ -24,6 +24,9 @@ void h_path_segment(struct request *r, const char *s);
  * "password", ...; autocomplete an autocomplete token or NULL. */
 void h_field(struct request *r, const char *name, const char *label, const char *type,
              const char *value, const char *error, const char *autocomplete, bool required);
+/* Markdown (a charter, minutes, news) rendered by cmark in its safe mode, inside div.markdown:
+ * raw HTML never passes and dangerous link schemes are emptied. */
+void h_markdown(struct request *r, const char *text);
 /* A form-level error box (msgid), nothing when NULL. */
 void h_error(struct request *r, const char *message);
 

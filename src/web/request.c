@@ -38,6 +38,87 @@ const char *req_form(struct request *r, const char *name)
     return form_get(r->form, name);
 }
 
+struct multipart {
+    struct request *r;
+    struct form *form;
+    buf value, file;
+    const char *key; /* the text field being collected */
+    bool in_file, had_file, bad;
+};
+
+/* Ends the text field being collected. */
+static void flush_field(struct multipart *m)
+{
+    if (!m->key)
+        return;
+    if (m->form->n == FORM_MAX_FIELDS || !utf8_valid(buf_str(&m->value), m->value.len))
+        m->bad = true;
+    else
+        m->form->fields[m->form->n++] =
+            (struct form_field){m->key, arena_strndup(m->r->a, buf_str(&m->value), m->value.len)};
+    m->key = NULL;
+    buf_reset(&m->value);
+}
+
+static enum MHD_Result multipart_part(void *cls, enum MHD_ValueKind kind, const char *key,
+                                      const char *filename, const char *content_type,
+                                      const char *transfer_encoding, const char *data, uint64_t off,
+                                      size_t size)
+{
+    (void)kind;
+    (void)content_type;
+    (void)transfer_encoding;
+    struct multipart *m = cls;
+    if (!key)
+        return MHD_YES;
+    if (filename) {
+        flush_field(m);
+        if (off == 0 && m->had_file)
+            m->in_file = false; /* only the first file is kept */
+        else if (off == 0) {
+            m->in_file = m->had_file = true;
+            m->r->upload_name = arena_strdup(m->r->a, filename);
+        }
+        if (m->in_file)
+            buf_append(&m->file, data, size);
+        return MHD_YES;
+    }
+    m->in_file = false;
+    if (off == 0 || !m->key || strcmp(m->key, key) != 0) {
+        flush_field(m);
+        m->key = arena_strdup(m->r->a, key);
+    }
+    buf_append(&m->value, data, size);
+    return MHD_YES;
+}
+
+bool req_parse_multipart(struct request *r, const char **why)
+{
+    *why = N_("The form is malformed.");
+    if (!r->conn)
+        return false;
+    struct multipart m = {.r = r, .form = arena_alloc(r->a, sizeof(struct form))};
+    struct MHD_PostProcessor *pp =
+        MHD_create_post_processor(r->conn, 64 * 1024, multipart_part, &m);
+    if (!pp)
+        return false;
+    bool ok = MHD_post_process(pp, buf_str(&r->body), r->body.len) == MHD_YES;
+    MHD_destroy_post_processor(pp);
+    flush_field(&m);
+    if (ok && !m.bad) {
+        r->form = m.form;
+        if (m.had_file) {
+            r->upload = arena_strndup(r->a, buf_str(&m.file), m.file.len);
+            r->upload_len = m.file.len;
+        }
+    } else if (m.bad) {
+        *why = N_("The form has too many fields, or a field is not valid UTF-8.");
+    }
+    buf_free(&m.value);
+    buf_free(&m.file);
+    return ok && !m.bad;
+}
+
 bool req_query_int(struct request *r, const char *name, int64_t lo, int64_t hi, int64_t *out)
 {
     const char *v = req_query(r, name);

@@ -54,6 +54,9 @@ struct request {
     bool body_too_big;
     struct form *form; /* parsed urlencoded body, when the route takes a form */
     json_t *json;      /* parsed JSON body (an object), when the route takes JSON */
+    /* The file of a multipart/form-data upload (RF_UPLOAD pages), in the arena; NULL: none. */
+    const char *upload, *upload_name;
+    size_t upload_len;
 
     struct actor who;
     int64_t session_id; /* 0 when not signed in through a session cookie */
@@ -84,6 +87,10 @@ const char *req_cookie(struct request *r, const char *name);
 const char *req_query(struct request *r, const char *name);
 /* A form field of the body, or NULL. */
 const char *req_form(struct request *r, const char *name);
+/* Parses a multipart/form-data body (libmicrohttpd's post processor) into r->form (its text
+ * fields, valid UTF-8) and r->upload (its first file). False with a msgid in *why when the body is
+ * malformed or has too many fields. */
+bool req_parse_multipart(struct request *r, const char **why);
 
 /* Typed getters for query arguments: on bad input they answer 400 themselves and return false;
  * an absent argument leaves *out as it was and returns true. */

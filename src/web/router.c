@@ -15,6 +15,8 @@
 #define FORM_LIMIT (16 * 1024)
 #define JSON_LIMIT (64 * 1024)
 #define DATA_LIMIT (64 * 1024 * 1024) /* a whole dataset (dataset.md), read raw by its handler */
+#define TEXT_LIMIT (3 * 1024 * 1024)  /* a charter: 1 MiB of Markdown, escaped or form-encoded */
+#define FILE_LIMIT (16 * 1024 * 1024) /* a table of organisations (CSV, XLSX, XLS) */
 
 /* clang-format off */
 const struct route routes[] = {
@@ -27,7 +29,32 @@ const struct route routes[] = {
     {"POST",   "/admin/users/{login}/roles/revoke", page_user_revoke,   RIGHT_ROLES,         RF_FORM, FORM_LIMIT},
     {"POST",   "/admin/users/{login}/unlock",       page_user_unlock,   RIGHT_ROLES,         RF_FORM, FORM_LIMIT},
     {"GET",    "/alliances",                        page_alliances,     RIGHT_BUSINESS_READ, RF_CACHE, 0},
+    {"POST",   "/alliances",                        page_alliance_create, RIGHT_CAST_DECIDE, RF_FORM, FORM_LIMIT},
+    {"GET",    "/alliances/new",                    page_alliance_new,  RIGHT_CAST_DECIDE,   0, 0},
     {"GET",    "/alliances/{key}",                  page_alliance,      RIGHT_BUSINESS_READ, RF_CACHE, 0},
+    {"GET",    "/alliances/{key}/charter",          page_charter,       RIGHT_BUSINESS_READ, 0, 0},
+    {"POST",   "/alliances/{key}/charter",          page_charter_post,  RIGHT_ALLIANCE_EDIT, RF_FORM, TEXT_LIMIT},
+    {"POST",   "/alliances/{key}/charter/{version}/submit", page_charter_submit, RIGHT_ALLIANCE_EDIT, RF_FORM, FORM_LIMIT},
+    {"POST",   "/alliances/{key}/dissolution",      page_alliance_dissolve, RIGHT_BUSINESS_READ, RF_FORM, FORM_LIMIT},
+    {"POST",   "/alliances/{key}/members",          page_member_add,    RIGHT_ALLIANCE_EDIT, RF_FORM, FORM_LIMIT},
+    {"POST",   "/alliances/{key}/members/{org}/leave", page_member_leave, RIGHT_ALLIANCE_EDIT, RF_FORM, FORM_LIMIT},
+    {"POST",   "/alliances/{key}/name",             page_alliance_rename, RIGHT_BUSINESS_READ, RF_FORM, FORM_LIMIT},
+    {"GET",    "/alliances/{key}/register",         page_alliance_register, RIGHT_BUSINESS_READ, 0, 0},
+    {"GET",    "/api/v1/alliances",                 api_alliances_list, RIGHT_BUSINESS_READ, RF_API, 0},
+    {"POST",   "/api/v1/alliances",                 api_alliances_create, RIGHT_CAST_DECIDE, RF_API | RF_JSON, JSON_LIMIT},
+    {"GET",    "/api/v1/alliances/{key}",           api_alliance_get,   RIGHT_BUSINESS_READ, RF_API, 0},
+    {"PATCH",  "/api/v1/alliances/{key}",           api_alliance_patch, RIGHT_BUSINESS_READ, RF_API | RF_JSON, JSON_LIMIT},
+    {"GET",    "/api/v1/alliances/{key}/charters",  api_charters_list,  RIGHT_BUSINESS_READ, RF_API, 0},
+    {"POST",   "/api/v1/alliances/{key}/charters",  api_charters_create, RIGHT_ALLIANCE_EDIT, RF_API | RF_JSON, TEXT_LIMIT},
+    {"GET",    "/api/v1/alliances/{key}/charters/{version}", api_charter_get, RIGHT_BUSINESS_READ, RF_API, 0},
+    {"POST",   "/api/v1/alliances/{key}/charters/{version}/submit", api_charter_submit, RIGHT_ALLIANCE_EDIT, RF_API | RF_JSON, JSON_LIMIT},
+    {"POST",   "/api/v1/alliances/{key}/dissolution", api_alliance_dissolve, RIGHT_BUSINESS_READ, RF_API | RF_JSON, JSON_LIMIT},
+    {"POST",   "/api/v1/alliances/{key}/members",   api_members_add,    RIGHT_ALLIANCE_EDIT, RF_API | RF_JSON, JSON_LIMIT},
+    {"POST",   "/api/v1/alliances/{key}/members/{org}/leave", api_member_leave, RIGHT_ALLIANCE_EDIT, RF_API | RF_JSON, JSON_LIMIT},
+    {"GET",    "/api/v1/approvals",                 api_approvals_list, RIGHT_BUSINESS_READ, RF_API, 0},
+    {"GET",    "/api/v1/approvals/{id}",            api_approval_get,   RIGHT_BUSINESS_READ, RF_API, 0},
+    {"POST",   "/api/v1/approvals/{id}/decision",   api_approval_decide, RIGHT_BUSINESS_READ, RF_API | RF_JSON, JSON_LIMIT},
+    {"POST",   "/api/v1/approvals/{id}/withdraw",   api_approval_withdraw, RIGHT_BUSINESS_READ, RF_API | RF_JSON, JSON_LIMIT},
     {"GET",    "/api/v1/audit",                     api_audit,          RIGHT_AUDIT,         RF_API, 0},
     {"GET",    "/api/v1/audit/verify",              api_audit_verify,   RIGHT_AUDIT,         RF_API, 0},
     {"GET",    "/api/v1/export",                    api_export,         RIGHT_BUSINESS_READ, RF_API, 0},
@@ -36,6 +63,10 @@ const struct route routes[] = {
     {"GET",    "/api/v1/me",                        api_me,             RIGHT_SIGNED_IN,     RF_API | RF_PW_CHANGE, 0},
     {"POST",   "/api/v1/me/password",               api_me_password,    RIGHT_SIGNED_IN,     RF_API | RF_JSON | RF_PW_CHANGE, JSON_LIMIT},
     {"POST",   "/api/v1/me/tokens",                 api_me_tokens,      RIGHT_SIGNED_IN,     RF_API | RF_JSON, JSON_LIMIT},
+    {"GET",    "/api/v1/organisations",             api_orgs_list,      RIGHT_BUSINESS_READ, RF_API, 0},
+    {"POST",   "/api/v1/organisations",             api_orgs_create,    RIGHT_ORGANISATIONS, RF_API | RF_JSON, JSON_LIMIT},
+    {"POST",   "/api/v1/organisations/import",      api_orgs_import,    RIGHT_ORGANISATIONS, RF_API | RF_UPLOAD, FILE_LIMIT},
+    {"GET",    "/api/v1/organisations/{key}",       api_org_get,        RIGHT_BUSINESS_READ, RF_API, 0},
     {"DELETE", "/api/v1/session",                   api_session_delete, RIGHT_SIGNED_IN,     RF_API | RF_PW_CHANGE, 0},
     {"POST",   "/api/v1/session",                   api_session_create, RIGHT_NONE,          RF_API | RF_JSON, JSON_LIMIT},
     {"GET",    "/api/v1/users",                     api_users_list,     RIGHT_ACCOUNTS_READ, RF_API, 0},
@@ -45,6 +76,9 @@ const struct route routes[] = {
     {"DELETE", "/api/v1/users/{login}/roles",       api_user_revoke,    RIGHT_ROLES,         RF_API | RF_JSON, JSON_LIMIT},
     {"POST",   "/api/v1/users/{login}/roles",       api_user_grant,     RIGHT_ROLES,         RF_API | RF_JSON, JSON_LIMIT},
     {"POST",   "/api/v1/users/{login}/unlock",      api_user_unlock,    RIGHT_ROLES,         RF_API | RF_JSON, JSON_LIMIT},
+    {"GET",    "/approvals",                        page_approvals,     RIGHT_BUSINESS_READ, 0, 0},
+    {"POST",   "/approvals/{id}/decision",          page_approval_decide, RIGHT_BUSINESS_READ, RF_FORM, FORM_LIMIT},
+    {"POST",   "/approvals/{id}/withdraw",          page_approval_withdraw, RIGHT_BUSINESS_READ, RF_FORM, FORM_LIMIT},
     {"GET",    "/assets/{name}",                    page_asset,         RIGHT_NONE,          RF_PW_CHANGE, 0},
     {"GET",    "/audit",                            page_audit,         RIGHT_AUDIT,         0, 0},
     {"GET",    "/healthz",                          api_healthz,        RIGHT_NONE,          RF_API | RF_PW_CHANGE, 0},
@@ -53,6 +87,10 @@ const struct route routes[] = {
     {"POST",   "/login",                            page_login_post,    RIGHT_NONE,          RF_FORM | RF_ANON_FORM | RF_PW_CHANGE, FORM_LIMIT},
     {"POST",   "/logout",                           page_logout_post,   RIGHT_SIGNED_IN,     RF_FORM | RF_PW_CHANGE, FORM_LIMIT},
     {"GET",    "/metrics",                          api_metrics,        RIGHT_NONE,          RF_PW_CHANGE, 0},
+    {"GET",    "/organisations",                    page_organisations, RIGHT_BUSINESS_READ, 0, 0},
+    {"POST",   "/organisations",                    page_org_create,    RIGHT_ORGANISATIONS, RF_FORM, FORM_LIMIT},
+    {"GET",    "/organisations/import",             page_org_import,    RIGHT_ORGANISATIONS, 0, 0},
+    {"POST",   "/organisations/import",             page_org_import_post, RIGHT_ORGANISATIONS, RF_UPLOAD, FILE_LIMIT},
     {"GET",    "/password",                         page_password,      RIGHT_SIGNED_IN,     RF_PW_CHANGE, 0},
     {"POST",   "/password",                         page_password_post, RIGHT_SIGNED_IN,     RF_FORM | RF_PW_CHANGE, FORM_LIMIT},
 };
@@ -164,9 +202,23 @@ static bool check_csrf(struct request *r)
 static bool read_body(struct request *r)
 {
     const struct route *rt = r->route;
-    if (!(rt->flags & (RF_FORM | RF_JSON)) || !unsafe(r))
+    if (!(rt->flags & (RF_FORM | RF_JSON | RF_UPLOAD)) || !unsafe(r))
         return true;
     const char *ctype = req_header(r, "Content-Type");
+    if (rt->flags & RF_UPLOAD) {
+        if (rt->flags & RF_API)
+            return true; /* the file is the body; its handler reads it */
+        const char *why = N_("The form must be sent as multipart/form-data.");
+        if (ctype && strncmp(ctype, "application/x-www-form-urlencoded", 33) == 0)
+            r->form = form_parse(r->a, buf_str(&r->body), r->body.len, &why);
+        else if (ctype && strncmp(ctype, "multipart/form-data", 19) == 0)
+            req_parse_multipart(r, &why);
+        if (!r->form) {
+            resp_error(r, FAIL_BAD_INPUT, "malformed_form", NULL, why);
+            return false;
+        }
+        return true;
+    }
     if (rt->flags & RF_FORM) {
         if (!ctype || strncmp(ctype, "application/x-www-form-urlencoded", 33) != 0) {
             resp_error(r, FAIL_BAD_INPUT, "content_type", NULL,

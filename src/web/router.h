@@ -16,6 +16,8 @@ enum route_flags {
     RF_CACHE = 1 << 6,     /* GET: the answer may come from the response cache (web/cache.h) */
     RF_RAW = 1 << 5,       /* with RF_JSON: the handler parses the body itself (a dataset, whose
                               every problem it reports) */
+    RF_UPLOAD = 1 << 7,    /* a file: with RF_API the raw body (any content type); on a page a
+                              multipart/form-data form (its file in r->upload) or an urlencoded one */
 };
 
 struct route {

@@ -64,7 +64,7 @@ static void test_table_policies(void **state)
     for (size_t i = 0; i < route_count; i++) {
         const struct route *rt = &routes[i];
         assert_non_null(rt->fn);
-        bool body = (rt->flags & (RF_FORM | RF_JSON)) != 0;
+        bool body = (rt->flags & (RF_FORM | RF_JSON | RF_UPLOAD)) != 0;
         /* A route that reads a body has a limit; one that does not, has none. */
         if (body != (rt->body_limit > 0))
             fail_msg("%s %s: body flags and body_limit disagree", rt->method, rt->pattern);

@@ -10,14 +10,15 @@
  * order (按姓氏笔画), as official Chinese lists are. */
 #include "store/views.h"
 #include "util/clock.h"
-#include "util/collate.h"
 #include "util/text.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include "web/listing.h"
+#include "web/order.h"
 #include <string.h>
 
-#define PAGE_SIZE 50
+#define PAGE_SIZE     50  /* rows per page */
+#define MAX_PAGE_SIZE 500 /* ?limit= on an alliance's lists, as the API allows */
 
 /* --- labels: the stored enum values as people read them -------------------------------------- */
 
@@ -178,31 +179,6 @@ static void sheet_date(struct sheet *s, const char *date)
     sheet_text(s, date);
 }
 
-/* A row to be ordered: by group first, then by name in stroke order, else as read. */
-struct ordered {
-    int64_t group;
-    const char *name;
-    const void *row;
-};
-
-static int by_group(const void *a, const void *b)
-{
-    int64_t x = ((const struct ordered *)a)->group, y = ((const struct ordered *)b)->group;
-    return (x > y) - (x < y);
-}
-
-static const char *ordered_name(const void *row)
-{
-    return ((const struct ordered *)row)->name;
-}
-
-static void order(struct ordered *o, size_t n)
-{
-    collator *c = collate_open(COLLATE_STROKE);
-    collate_sort(c, o, n, sizeof *o, by_group, ordered_name);
-    collate_close(c);
-}
-
 /* --- the directory --------------------------------------------------------------------------- */
 
 static const struct colspec directory_cols[] = {
@@ -265,7 +241,7 @@ void page_alliances(struct request *r)
             continue;
         rows[nrows++] = (struct ordered){0, all[i].name, &all[i]};
     }
-    order(rows, nrows);
+    order_rows(rows, nrows);
 
     struct sheet *s = new_sheet(r, N_("Alliances"), directory_cols, COUNT(directory_cols));
     for (size_t i = 0; i < nrows; i++) {
@@ -288,7 +264,13 @@ void page_alliances(struct request *r)
     page_begin(r, N_("Alliances"));
     H(r, "<h1>");
     h_msg(r, "Alliances");
-    H(r, "</h1><form method=\"get\" action=\"/alliances\" class=\"inline filters\">"
+    H(r, "</h1>");
+    if (can(&r->who, RIGHT_CAST_DECIDE, NULL)) {
+        H(r, "<p class=\"actions\"><a class=\"propose\" href=\"/alliances/new\">");
+        h_msg(r, "Propose an alliance");
+        H(r, "</a></p>");
+    }
+    H(r, "<form method=\"get\" action=\"/alliances\" class=\"inline filters\">"
          "<label for=\"f-jurisdiction\">");
     h_msg(r, "Jurisdiction");
     H(r, "</label><select id=\"f-jurisdiction\" name=\"jurisdiction\"><option value=\"\">");
@@ -372,12 +354,8 @@ static int tab_members(struct view *v)
     int rc = st_v_members(r->db, r->a, v->al->id, &m, &n);
     if (rc != DB_OK)
         return rc;
-    /* Current members first, then those who left; each part in stroke order. */
-    struct ordered *o = arena_alloc(r->a, (n ? n : 1) * sizeof *o);
-    for (size_t i = 0; i < n; i++)
-        o[i] = (struct ordered){m[i].left_on && strcmp(m[i].left_on, v->today) <= 0, m[i].org_name,
-                                &m[i]};
-    order(o, n);
+    /* Current members first, then those who left; each part in stroke order (as the API). */
+    struct ordered *o = order_members(r->a, m, n, v->today);
     struct sheet *s = new_sheet(r, N_("Members"), member_cols, COUNT(member_cols));
     for (size_t i = 0; i < n; i++) {
         const struct v_member *x = o[i].row;
@@ -455,7 +433,7 @@ static int tab_bodies(struct view *v)
         int64_t rank = label_index(post_role, COUNT(post_role), p[i].role);
         o[i] = (struct ordered){(p[i].body_seq * 2 + past) * 100 + rank, p[i].person, &p[i]};
     }
-    order(o, np);
+    order_rows(o, np);
     s = new_sheet(r, N_("Posts"), post_cols, COUNT(post_cols) - (v->contact ? 0 : 2));
     for (size_t i = 0; i < np; i++) {
         const struct v_post *x = o[i].row;
@@ -811,15 +789,25 @@ static void summary(struct request *r, const struct v_alliance *al)
     h_msg(r, "Current members");
     H(r, "</dt><dd id=\"member-count\">");
     h_textf(r, "%lld", (long long)al->members);
-    H(r, "</dd></dl>");
+    H(r, "</dd></dl><p class=\"actions\"><a href=\"/alliances/");
+    h_path_segment(r, al->key);
+    H(r, "/register\">");
+    h_msg(r, "Register and requests");
+    H(r, "</a><a href=\"/alliances/");
+    h_path_segment(r, al->key);
+    H(r, "/charter\">");
+    h_msg(r, "Charter");
+    H(r, "</a></p>");
 }
 
 void page_alliance(struct request *r)
 {
     const char *key = r->params[0];
     enum listing_format fmt;
-    int64_t offset = 0;
-    if (!listing_format(r, &fmt) || !req_query_int(r, "offset", 0, INT32_MAX, &offset))
+    /* ?offset= and ?limit= (rows per page, up to MAX_PAGE_SIZE) page the list named by ?list=. */
+    int64_t offset = 0, limit = PAGE_SIZE;
+    if (!listing_format(r, &fmt) || !req_query_int(r, "offset", 0, INT32_MAX, &offset) ||
+        !req_query_int(r, "limit", 1, MAX_PAGE_SIZE, &limit))
         return;
     const struct tab *tab = &tabs[0];
     const char *want = req_query(r, "tab");
@@ -904,8 +892,12 @@ void page_alliance(struct request *r)
     }
     H(r, "</ul></nav>");
     for (size_t i = 0; i < v.nlists; i++) {
+        size_t off = i == which ? (size_t)offset : 0, rows = i == which ? (size_t)limit : PAGE_SIZE;
         const char *base =
-            arena_printf(r->a, "/alliances/%s?tab=%s&list=%s", al.key, tab->id, v.ids[i]);
+            rows == PAGE_SIZE
+                ? arena_printf(r->a, "/alliances/%s?tab=%s&list=%s", al.key, tab->id, v.ids[i])
+                : arena_printf(r->a, "/alliances/%s?tab=%s&list=%s&limit=%zu", al.key, tab->id,
+                               v.ids[i], rows);
         H(r, "<section class=\"list\" aria-labelledby=\"h-");
         h_text(r, v.ids[i]);
         H(r, "\"><h2 id=\"h-");
@@ -914,9 +906,8 @@ void page_alliance(struct request *r)
         h_text(r, v.lists[i]->name);
         H(r, "</h2>");
         listing_downloads(r, base);
-        size_t off = i == which ? (size_t)offset : 0;
-        listing_table(r, v.lists[i], v.ids[i], off, PAGE_SIZE);
-        listing_pager(r, base, v.ids[i], off, PAGE_SIZE, v.lists[i]->nrows);
+        listing_table(r, v.lists[i], v.ids[i], off, rows);
+        listing_pager(r, base, v.ids[i], off, rows, v.lists[i]->nrows);
         H(r, "</section>");
     }
     if (v.note) {
