@@ -38,8 +38,8 @@ db *cli_open(const char *url, bool migrate)
                     have, latest);
         else
             fprintf(stderr,
-                    "lianheti: %s is not initialised (schema %d of %d): run `lianheti init`\n", url,
-                    have, latest);
+                    "lianheti: %s is not initialised (schema %d of %d): run `lianheti init`\n",
+                    strstr(url, "://") ? "the database" : url, have, latest);
         db_close(d);
         return NULL;
     }

@@ -54,6 +54,14 @@ static void article_zh(int n, buf *out)
     buf_puts(out, "条");
 }
 
+void article_title(int article, enum lang lang, buf *out)
+{
+    if (lang == LANG_EN)
+        buf_printf(out, "Article %d", article);
+    else
+        article_zh(article, out);
+}
+
 static const struct farg *find_arg(const struct finding *f, const char *name, size_t n)
 {
     for (size_t i = 0; i < f->nargs; i++)

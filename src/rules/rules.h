@@ -102,11 +102,18 @@ void rules_run(const struct model *m, lh_day D, const char *alliance, alliance_f
 bool rules_check(db *d, const struct actor *who, lh_day D, const char *alliance, arena *a,
                  struct findings *out, struct fail *f);
 
+/* --- the articles (articles.c) ------------------------------------------------------------- */
+#define ARTICLES 23
+/* The article's one-line summary; "" for a number the norms do not have. */
+const char *article_summary(int article, enum lang lang);
+
 /* --- output (report.c) -------------------------------------------------------------------- */
 const char *severity_name(enum severity s); /* "error", "warning", "info" */
 const char *subject_name(enum subject s);   /* "meeting", "fund_report", ... */
 /* "第十三条：…" / "Article 13: …": the rule's template filled with the finding's values. */
 void finding_message(const struct finding *f, enum lang lang, buf *out);
+/* "第十三条" / "Article 13". */
+void article_title(int article, enum lang lang, buf *out);
 /* The document of rules.md: {"format": "lianheti-findings", "version": 1, ...}. */
 json_t *findings_json(const struct findings *fs, enum lang lang);
 /* One line per finding, grouped by alliance, and a summary line. */

@@ -44,6 +44,7 @@ void page_approval_decide(struct request *r);
 void page_approval_withdraw(struct request *r);
 /* pages/audit.c */
 void page_audit(struct request *r);
+void page_findings(struct request *r);
 /* pages/assets.c */
 void page_asset(struct request *r);
 

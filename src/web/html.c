@@ -163,6 +163,7 @@ static const struct nav_item nav[] = {
     {"/alliances", N_("Alliances"), RIGHT_BUSINESS_READ, false},
     {"/approvals", N_("Approvals"), RIGHT_BUSINESS_READ, true},
     {"/organisations", N_("Organisations"), RIGHT_BUSINESS_READ, false},
+    {"/findings", N_("Findings"), RIGHT_BUSINESS_READ, false},
     {"/admin/users", N_("Accounts"), RIGHT_ACCOUNTS_READ, false},
     {"/audit", N_("Audit trail"), RIGHT_AUDIT, false},
 };

@@ -81,6 +81,7 @@ const struct route routes[] = {
     {"POST",   "/approvals/{id}/withdraw",          page_approval_withdraw, RIGHT_BUSINESS_READ, RF_FORM, FORM_LIMIT},
     {"GET",    "/assets/{name}",                    page_asset,         RIGHT_NONE,          RF_PW_CHANGE, 0},
     {"GET",    "/audit",                            page_audit,         RIGHT_AUDIT,         0, 0},
+    {"GET",    "/findings",                         page_findings,      RIGHT_BUSINESS_READ, 0, 0},
     {"GET",    "/healthz",                          api_healthz,        RIGHT_NONE,          RF_API | RF_PW_CHANGE, 0},
     {"POST",   "/lang",                             page_lang_post,     RIGHT_SIGNED_IN,     RF_FORM | RF_PW_CHANGE, FORM_LIMIT},
     {"GET",    "/login",                            page_login,         RIGHT_NONE,          RF_PW_CHANGE, 0},
@@ -154,11 +155,25 @@ static bool unsafe(const struct request *r)
 
 /* Who is asking: a bearer token, else a session cookie, else nobody. A bad bearer token is an
  * error (the client meant to authenticate); a stale cookie just means signed out. */
+/* A token that did not check out: was it refused, or could the database not be asked? In the
+ * second case the answer is 503 and the client keeps its cookie. */
+static bool database_down(struct request *r)
+{
+    r->who = (struct actor){.kind = ACTOR_ANONYMOUS};
+    if (st_ping(r->db) == DB_OK)
+        return false;
+    resp_error(r, FAIL_UNAVAILABLE, "unavailable", NULL,
+               "The database is unavailable. Nothing was changed; please try again.");
+    return true;
+}
+
 static bool identify(struct request *r)
 {
     const char *authz = req_header(r, "Authorization");
     if (authz) {
         if (strncmp(authz, "Bearer ", 7) != 0 || !acct_bearer(r->db, r->a, authz + 7, &r->who)) {
+            if (database_down(r))
+                return false;
             resp_error(r, FAIL_AUTH, "invalid_token", NULL, "The API token is not valid.");
             return false;
         }
@@ -167,7 +182,8 @@ static bool identify(struct request *r)
     }
     const char *cookie = req_cookie(r, "lh_session");
     if (cookie && !acct_session(r->db, r->a, cookie, &r->who, &r->session_id, &r->csrf)) {
-        r->who = (struct actor){.kind = ACTOR_ANONYMOUS};
+        if (database_down(r))
+            return false;
         resp_cookie(r, "lh_session", "", true);
     }
     return true;

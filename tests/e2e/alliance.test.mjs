@@ -91,6 +91,15 @@ describe('an alliance at 360×740', () => {
     }
   });
 
+  test('the compliance tab fits the screen and lists the findings by article', async () => {
+    const link = page.locator('nav.tabs a[href="/alliances/life?tab=compliance"]');
+    await Promise.all([page.waitForURL(`${server.url}/alliances/life?tab=compliance`), link.click()]);
+    assert.equal(await link.getAttribute('aria-current'), 'page');
+    const width = await pageWidth();
+    assert.ok(width <= VIEWPORT.width, `the compliance tab is ${width} px wide at ${VIEWPORT.width} px`);
+    assert.ok((await page.locator('section.article li.finding').count()) > 0);
+  });
+
   test('the ledger shows amounts in yuan; a wide table really scrolls in its box', async () => {
     await page.goto(`${server.url}/alliances/life?tab=ledger`);
     const cell = page.locator('table#funds td.num').first();

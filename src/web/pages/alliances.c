@@ -15,6 +15,7 @@
 #include "web/html.h"
 #include "web/listing.h"
 #include "web/order.h"
+#include "web/pages/compliance_ui.h"
 #include <string.h>
 
 #define PAGE_SIZE     50  /* rows per page */
@@ -750,6 +751,14 @@ static int tab_activities(struct view *v)
     return DB_OK;
 }
 
+/* The compliance tab lists no records: its findings come from the engine, outside the tab's
+ * snapshot (the engine reads the database by itself), and are shown grouped by article. */
+static int tab_compliance(struct view *v)
+{
+    (void)v;
+    return DB_OK;
+}
+
 struct tab {
     const char *id, *title;
     int (*build)(struct view *v);
@@ -764,6 +773,7 @@ static const struct tab tabs[] = {
     {"outputs", N_("Outputs"), tab_outputs},
     {"news", N_("News"), tab_news},
     {"activities", N_("Activities"), tab_activities},
+    {"compliance", N_("Compliance"), tab_compliance},
 };
 
 static void summary(struct request *r, const struct v_alliance *al)
@@ -868,6 +878,16 @@ void page_alliance(struct request *r)
             return;
         }
     }
+    struct findings fs = {0};
+    if (tab->build == tab_compliance) {
+        if (fmt != LIST_HTML) {
+            resp_error(r, FAIL_BAD_INPUT, "invalid_parameter", "format",
+                       "This tab has no such list.");
+            return;
+        }
+        if (!ui_findings_today(r, al.key, &fs))
+            return;
+    }
     if (fmt != LIST_HTML) {
         listing_send(r, v.lists[which], fmt, arena_printf(r->a, "%s-%s", al.key, v.ids[which]));
         return;
@@ -910,6 +930,8 @@ void page_alliance(struct request *r)
         listing_pager(r, base, v.ids[i], off, rows, v.lists[i]->nrows);
         H(r, "</section>");
     }
+    if (tab->build == tab_compliance)
+        ui_alliance_findings(r, al.key, &fs);
     if (v.note) {
         H(r, "<p class=\"hint\">");
         h_msg(r, v.note);

@@ -1,9 +1,10 @@
 /* The dashboard: who is signed in, with what roles, the to-do list of approvals (待办) and the
- * sections their rights open. Findings join here as they are built. */
+ * sections their rights open, and the compliance findings of the alliances they may read. */
 #include "domain/approvals.h"
 #include "util/clock.h"
 #include "web/handlers.h"
 #include "web/html.h"
+#include "web/pages/compliance_ui.h"
 #include "web/pages/register_ui.h"
 
 /* The to-do list (待办): requests waiting for the user's decision, and the user's own requests
@@ -87,8 +88,10 @@ void page_home(struct request *r)
         H(r, "</p>");
     }
     H(r, "</section>");
-    if (can(&r->who, RIGHT_BUSINESS_READ, NULL))
+    if (can(&r->who, RIGHT_BUSINESS_READ, NULL)) {
         todo(r);
+        ui_compliance_summary(r);
+    }
     H(r, "<ul class=\"tiles\">");
     if (can(&r->who, RIGHT_ACCOUNTS_READ, NULL))
         tile(r, "/admin/users", N_("Accounts"),
