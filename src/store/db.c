@@ -157,6 +157,33 @@ bool db_col_null(db_stmt *s, int col)
     return s->db->drv->col_null(s, col);
 }
 
+int db_collect(db_stmt *s, arena *a, size_t size, void (*read)(db_stmt *, arena *, void *),
+               void **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (!s)
+        return DB_ERR;
+    char *rows = NULL;
+    size_t cap = 0;
+    int rc;
+    while ((rc = db_step(s)) == DB_ROW) {
+        if (*n == cap) {
+            size_t ncap = cap ? cap * 2 : 32;
+            char *p = arena_alloc(a, ncap * size);
+            if (*n)
+                memcpy(p, rows, *n * size);
+            rows = p;
+            cap = ncap;
+        }
+        read(s, a, rows + *n * size);
+        (*n)++;
+    }
+    db_done(s);
+    *out = rows;
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
 void db_done(db_stmt *s)
 {
     s->db->drv->reset(s);

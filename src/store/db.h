@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "util/arena.h"
 
 typedef struct db db;
 typedef struct db_stmt db_stmt;
@@ -70,6 +71,10 @@ int db_exec(db_stmt *s);
 const char *db_col_text(db_stmt *s, int col);
 int64_t db_col_int(db_stmt *s, int col);
 bool db_col_null(db_stmt *s, int col);
+/* Steps s to the end, reading each row with `read` into a growing array in arena a (*out, *n);
+ * returns DB_OK or the failing code. The query functions of the store use it for lists. */
+int db_collect(db_stmt *s, arena *a, size_t size, void (*read)(db_stmt *, arena *, void *),
+               void **out, size_t *n);
 /* Ends use of a statement early (releases its read snapshot). */
 void db_done(db_stmt *s);
 /* Resets every cached statement: the server calls it after each request as a safety net. */

@@ -6,34 +6,6 @@
 
 #define TEXT(col) arena_strdup(a, db_col_text(s, (col)))
 
-/* Steps s to the end, reading each row with read into a growing arena array. */
-static int collect(db_stmt *s, arena *a, size_t size, void (*read)(db_stmt *, arena *, void *),
-                   void **out, size_t *n)
-{
-    *out = NULL;
-    *n = 0;
-    if (!s)
-        return DB_ERR;
-    char *rows = NULL;
-    size_t cap = 0;
-    int rc;
-    while ((rc = db_step(s)) == DB_ROW) {
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 32;
-            char *p = arena_alloc(a, ncap * size);
-            if (*n)
-                memcpy(p, rows, *n * size);
-            rows = p;
-            cap = ncap;
-        }
-        read(s, a, rows + *n * size);
-        (*n)++;
-    }
-    db_done(s);
-    *out = rows;
-    return rc == DB_DONE ? DB_OK : rc;
-}
-
 /* Steps s once: DB_ROW after reading the row with read, else DB_DONE or an error. */
 static int one(db_stmt *s, arena *a, void (*read)(db_stmt *, arena *, void *), void *out)
 {
@@ -94,9 +66,9 @@ int st_rg_jurisdiction(db *d, arena *a, const char *key, struct rg_jurisdiction 
 int st_rg_jurisdictions(db *d, arena *a, struct rg_jurisdiction **rows, size_t *n)
 {
     void *p;
-    int rc = collect(db_prepare(d, "SELECT id, key, name, short_name, params_min_initiators "
-                                   "FROM jurisdictions ORDER BY id"),
-                     a, sizeof **rows, read_jurisdiction, &p, n);
+    int rc = db_collect(db_prepare(d, "SELECT id, key, name, short_name, params_min_initiators "
+                                      "FROM jurisdictions ORDER BY id"),
+                        a, sizeof **rows, read_jurisdiction, &p, n);
     *rows = p;
     return rc;
 }
@@ -149,8 +121,8 @@ int st_rg_org_insert(db *d, const struct rg_org *o, int64_t *id)
 int st_rg_orgs(db *d, arena *a, struct rg_org **rows, size_t *n)
 {
     void *p;
-    int rc =
-        collect(db_prepare(d, "SELECT " ORG_COLS "ORDER BY id"), a, sizeof **rows, read_org, &p, n);
+    int rc = db_collect(db_prepare(d, "SELECT " ORG_COLS "ORDER BY id"), a, sizeof **rows, read_org,
+                        &p, n);
     *rows = p;
     return rc;
 }
@@ -208,7 +180,7 @@ int st_rg_alliances(db *d, arena *a, const char *today, struct rg_alliance **row
     if (s)
         db_bind_text(s, ":today", today);
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_alliance, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_alliance, &p, n);
     *rows = p;
     return rc;
 }
@@ -375,7 +347,7 @@ int st_rg_members(db *d, arena *a, int64_t alliance_id, struct rg_member **rows,
     if (s)
         db_bind_int(s, ":a", alliance_id);
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_member, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_member, &p, n);
     *rows = p;
     return rc;
 }
@@ -504,7 +476,7 @@ int st_rg_charters(db *d, arena *a, int64_t alliance_id, struct rg_charter **row
     if (s)
         db_bind_int(s, ":a", alliance_id);
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_charter, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_charter, &p, n);
     *rows = p;
     if (rc == DB_OK && *n)
         rc = join_drafters(d, a, alliance_id, *rows, *n);
@@ -652,7 +624,7 @@ int st_rg_requests(db *d, arena *a, bool open_only, int64_t alliance_id, struct 
         db_bind_int(s, ":a", alliance_id);
     }
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_request, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_request, &p, n);
     *rows = p;
     return rc;
 }

@@ -5,34 +5,6 @@
 
 #define TEXT(col) arena_strdup(a, db_col_text(s, (col)))
 
-/* Steps s to the end, reading each row with read into a growing arena array. */
-static int collect(db_stmt *s, arena *a, size_t size, void (*read)(db_stmt *, arena *, void *),
-                   void **out, size_t *n)
-{
-    *out = NULL;
-    *n = 0;
-    if (!s)
-        return DB_ERR;
-    char *rows = NULL;
-    size_t cap = 0;
-    int rc;
-    while ((rc = db_step(s)) == DB_ROW) {
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 32;
-            char *p = arena_alloc(a, ncap * size);
-            if (*n)
-                memcpy(p, rows, *n * size);
-            rows = p;
-            cap = ncap;
-        }
-        read(s, a, rows + *n * size);
-        (*n)++;
-    }
-    db_done(s);
-    *out = rows;
-    return rc == DB_DONE ? DB_OK : rc;
-}
-
 /* --- alliances ------------------------------------------------------------------------------ */
 
 #define ALLIANCE_COLS                                                                              \
@@ -63,7 +35,7 @@ int st_v_alliances(db *d, arena *a, const char *today, struct v_alliance **rows,
     if (s)
         db_bind_text(s, ":today", today);
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_alliance, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_alliance, &p, n);
     *rows = p;
     return rc;
 }
@@ -109,7 +81,7 @@ int st_v_members(db *d, arena *a, int64_t alliance_id, struct v_member **rows, s
     if (s)
         db_bind_int(s, ":id", alliance_id);
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_member, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_member, &p, n);
     *rows = p;
     return rc;
 }
@@ -142,7 +114,7 @@ int st_v_bodies(db *d, arena *a, int64_t alliance_id, const char *today, struct 
         db_bind_text(s, ":today", today);
     }
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_body, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_body, &p, n);
     *rows = p;
     return rc;
 }
@@ -182,7 +154,7 @@ int st_v_posts(db *d, arena *a, int64_t alliance_id, bool contact, struct v_post
         db_bind_int(s, ":contact", contact ? 1 : 0);
     }
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_post, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_post, &p, n);
     *rows = p;
     return rc;
 }
@@ -213,7 +185,7 @@ int st_v_meetings(db *d, arena *a, int64_t alliance_id, struct v_meeting **rows,
     if (s)
         db_bind_int(s, ":id", alliance_id);
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_meeting, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_meeting, &p, n);
     *rows = p;
     return rc;
 }
@@ -241,7 +213,7 @@ int st_v_plans(db *d, arena *a, int64_t alliance_id, struct v_plan **rows, size_
     if (s)
         db_bind_int(s, ":id", alliance_id);
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_plan, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_plan, &p, n);
     *rows = p;
     return rc;
 }
@@ -266,7 +238,7 @@ int st_v_accounts(db *d, arena *a, int64_t alliance_id, struct v_account **rows,
     if (s)
         db_bind_int(s, ":id", alliance_id);
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_account, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_account, &p, n);
     *rows = p;
     return rc;
 }
@@ -296,7 +268,7 @@ int st_v_funds(db *d, arena *a, int64_t alliance_id, struct v_fund **rows, size_
     if (s)
         db_bind_int(s, ":id", alliance_id);
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_fund, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_fund, &p, n);
     *rows = p;
     return rc;
 }
@@ -323,7 +295,7 @@ int st_v_postings(db *d, arena *a, int64_t alliance_id, struct v_posting **rows,
     if (s)
         db_bind_int(s, ":id", alliance_id);
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_posting, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_posting, &p, n);
     *rows = p;
     return rc;
 }
@@ -345,7 +317,7 @@ int st_v_fund_reports(db *d, arena *a, int64_t alliance_id, struct v_fund_report
     if (s)
         db_bind_int(s, ":id", alliance_id);
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_fund_report, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_fund_report, &p, n);
     *rows = p;
     return rc;
 }
@@ -360,7 +332,7 @@ int st_v_fund_report_lines(db *d, arena *a, int64_t alliance_id, struct v_fund_r
     if (s)
         db_bind_int(s, ":id", alliance_id);
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_fund_report, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_fund_report, &p, n);
     *rows = p;
     return rc;
 }
@@ -386,7 +358,7 @@ int st_v_outputs(db *d, arena *a, int64_t alliance_id, struct v_output **rows, s
     if (s)
         db_bind_int(s, ":id", alliance_id);
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_output, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_output, &p, n);
     *rows = p;
     return rc;
 }
@@ -413,7 +385,7 @@ int st_v_releases(db *d, arena *a, int64_t alliance_id, struct v_release **rows,
     if (s)
         db_bind_int(s, ":id", alliance_id);
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_release, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_release, &p, n);
     *rows = p;
     return rc;
 }
@@ -441,7 +413,7 @@ int st_v_news(db *d, arena *a, int64_t alliance_id, struct v_news **rows, size_t
     if (s)
         db_bind_int(s, ":id", alliance_id);
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_news, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_news, &p, n);
     *rows = p;
     return rc;
 }
@@ -466,7 +438,7 @@ int st_v_activities(db *d, arena *a, int64_t alliance_id, struct v_activity **ro
     if (s)
         db_bind_int(s, ":id", alliance_id);
     void *p;
-    int rc = collect(s, a, sizeof **rows, read_activity, &p, n);
+    int rc = db_collect(s, a, sizeof **rows, read_activity, &p, n);
     *rows = p;
     return rc;
 }
