@@ -7,7 +7,7 @@ SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 PORT ?= 8080
 
-.PHONY: all deps release asan run check unit api pg pg-roundtrip e2e valgrind fuzz fuzz-run format clean
+.PHONY: all deps release asan run check unit api pg pg-roundtrip e2e valgrind fuzz fuzz-run format clean bench
 
 all: release
 
@@ -62,6 +62,17 @@ fuzz: deps
 
 fuzz-run: fuzz
 	@scripts/fuzz-smoke build/fuzz
+
+# Benchmarks (docs/performance.md): an optimised build without sanitizers and the bare
+# libmicrohttpd ceiling (bench/ceiling.c), then bench/run.mjs prints one table (also in
+# build/bench/results.md). BENCH_* variables size it; see bench/run.mjs.
+bench:
+	@bash scripts/install-deps --bench
+	@cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build build/bench -j $(JOBS) --target lianheti -- --no-print-directory
+	@cc -std=c17 -O2 -g -Wall -Wextra -Werror -D_DEFAULT_SOURCE -o build/bench/ceiling \
+	  bench/ceiling.c $$(pkg-config --cflags --libs libmicrohttpd) -lpthread
+	@node bench/run.mjs --bin build/bench/lianheti --ceiling build/bench/ceiling --out build/bench
 
 format:
 	@clang-format -i $$(git ls-files '*.c' '*.h')

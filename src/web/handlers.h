@@ -70,6 +70,8 @@ void api_import(struct request *r);
 void api_export(struct request *r);
 /* api/findings.c */
 void api_findings(struct request *r);
+/* api/members_read.c */
+void api_alliance_members(struct request *r);
 /* api/register.c */
 void api_alliances_list(struct request *r);
 void api_alliances_create(struct request *r);

@@ -49,6 +49,7 @@ const struct route routes[] = {
     {"GET",    "/api/v1/alliances/{key}/charters/{version}", api_charter_get, RIGHT_BUSINESS_READ, RF_API, 0},
     {"POST",   "/api/v1/alliances/{key}/charters/{version}/submit", api_charter_submit, RIGHT_ALLIANCE_EDIT, RF_API | RF_JSON, JSON_LIMIT},
     {"POST",   "/api/v1/alliances/{key}/dissolution", api_alliance_dissolve, RIGHT_BUSINESS_READ, RF_API | RF_JSON, JSON_LIMIT},
+    {"GET",    "/api/v1/alliances/{key}/members",   api_alliance_members, RIGHT_BUSINESS_READ, RF_API | RF_CACHE, 0},
     {"POST",   "/api/v1/alliances/{key}/members",   api_members_add,    RIGHT_ALLIANCE_EDIT, RF_API | RF_JSON, JSON_LIMIT},
     {"POST",   "/api/v1/alliances/{key}/members/{org}/leave", api_member_leave, RIGHT_ALLIANCE_EDIT, RF_API | RF_JSON, JSON_LIMIT},
     {"GET",    "/api/v1/approvals",                 api_approvals_list, RIGHT_BUSINESS_READ, RF_API, 0},
