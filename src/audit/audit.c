@@ -134,7 +134,22 @@ static bool check_one(const struct audit_row *r, void *ctx)
     return true;
 }
 
+static int verify_in_snapshot(db *d, struct audit_report *rep);
+
+/* The records and the head are read in one snapshot: a write committed between the two reads
+ * must not look like records missing from the end. */
 int audit_verify(db *d, struct audit_report *rep)
+{
+    bool own = !db_in_transaction(d);
+    if (own && db_begin_read(d) != DB_OK)
+        return -1;
+    int rc = verify_in_snapshot(d, rep);
+    if (own)
+        db_rollback(d); /* nothing was written: ending the read is all */
+    return rc;
+}
+
+static int verify_in_snapshot(db *d, struct audit_report *rep)
 {
     memset(rep, 0, sizeof *rep);
     struct walk w = {.rep = rep, .expect_seq = 1};
