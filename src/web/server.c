@@ -353,7 +353,10 @@ int server_run(const struct config *config, const char *banner)
     MHD_socket ls = MHD_quiesce_daemon(d);
     if (ls != MHD_INVALID_SOCKET)
         close(ls);
-    for (int i = 0; i < DRAIN_SECONDS * 20 && atomic_load(&in_flight) > 0; i++)
+    /* At least half a second even when nothing seems in flight: a connection whose headers are
+     * being read (or that was just told "100 Continue") is not counted until its first handler
+     * call, and it deserves its answer too. */
+    for (int i = 0; i < DRAIN_SECONDS * 20 && (i < 10 || atomic_load(&in_flight) > 0); i++)
         usleep(50 * 1000);
     MHD_stop_daemon(d);
     pthread_key_delete(db_key);
