@@ -455,38 +455,61 @@ bool acct_load(db *d, arena *a, int64_t user_id, struct actor *who)
     return true;
 }
 
-bool acct_session(db *d, arena *a, const char *token, struct actor *who, int64_t *session_id,
-                  const char **csrf)
+/* The actor of an identity row; false when its account is disabled. */
+static bool actor_of(const struct identity_row *id, struct actor *who)
 {
-    if (!token_shape_ok(token))
+    if (id->disabled)
         return false;
-    char th[TOKEN_HASH_LEN + 1];
-    token_hash(token, th);
-    struct session_row s;
-    if (st_session_find(d, a, th, &s) != DB_ROW)
-        return false;
-    int64_t now = clock_now();
-    if (now - s.last_seen > SESSION_IDLE_SECONDS || now - s.created_at > SESSION_MAX_SECONDS)
-        return false;
-    if (!acct_load(d, a, s.user_id, who))
-        return false;
-    /* Record activity at most once a minute: the idle timeout needs no finer grain, and most
-     * requests stay read-only. */
-    if (now - s.last_seen >= 60)
-        st_session_touch(d, s.id, now);
-    *session_id = s.id;
-    *csrf = s.csrf;
+    *who = (struct actor){.kind = ACTOR_USER,
+                          .user_id = id->user_id,
+                          .login = id->login,
+                          .name = id->name,
+                          .lang = id->lang,
+                          .roles = id->roles,
+                          .nroles = id->nroles,
+                          .must_change = id->must_change};
     return true;
 }
 
-bool acct_bearer(db *d, arena *a, const char *token, struct actor *who)
+bool acct_session(db *d, arena *a, const char *token, struct actor *who, int64_t *session_id,
+                  const char **csrf, int64_t *version)
 {
     if (!token_shape_ok(token))
         return false;
     char th[TOKEN_HASH_LEN + 1];
     token_hash(token, th);
-    int64_t user_id;
-    return st_token_find(d, th, &user_id) == DB_ROW && acct_load(d, a, user_id, who);
+    struct identity_row id;
+    if (st_identify_session(d, a, th, &id) != DB_ROW)
+        return false;
+    const struct session_row *s = &id.session;
+    int64_t now = clock_now();
+    if (now - s->last_seen > SESSION_IDLE_SECONDS || now - s->created_at > SESSION_MAX_SECONDS)
+        return false;
+    if (!actor_of(&id, who))
+        return false;
+    /* Record activity at most once a minute: the idle timeout needs no finer grain, and most
+     * requests stay read-only. */
+    if (now - s->last_seen >= 60)
+        st_session_touch(d, s->id, now);
+    *session_id = s->id;
+    *csrf = s->csrf;
+    if (version)
+        *version = id.version;
+    return true;
+}
+
+bool acct_bearer(db *d, arena *a, const char *token, struct actor *who, int64_t *version)
+{
+    if (!token_shape_ok(token))
+        return false;
+    char th[TOKEN_HASH_LEN + 1];
+    token_hash(token, th);
+    struct identity_row id;
+    if (st_identify_token(d, a, th, &id) != DB_ROW || !actor_of(&id, who))
+        return false;
+    if (version)
+        *version = id.version;
+    return true;
 }
 
 bool acct_change_password(db *d, const struct actor *who, int64_t keep_session, const char *old_pw,

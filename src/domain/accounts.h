@@ -50,11 +50,12 @@ bool acct_sign_in(db *d, const char *login, const char *password, const char *cl
 bool acct_sign_out(db *d, const struct actor *who, int64_t session_id, struct fail *f);
 
 /* The actor behind a session token, with their roles in arena a; false when the token is
- * malformed, unknown, ended, idle for 30 minutes, older than 12 hours, or its account disabled. */
+ * malformed, unknown, ended, idle for 30 minutes, older than 12 hours, or its account disabled.
+ * *version (when not NULL) gets the data version read in the same statement (web/cache.h). */
 bool acct_session(db *d, arena *a, const char *token, struct actor *who, int64_t *session_id,
-                  const char **csrf);
-/* The actor behind an API bearer token. */
-bool acct_bearer(db *d, arena *a, const char *token, struct actor *who);
+                  const char **csrf, int64_t *version);
+/* The actor behind an API bearer token; *version as for acct_session(). */
+bool acct_bearer(db *d, arena *a, const char *token, struct actor *who, int64_t *version);
 /* The actor for an account id (roles included). */
 bool acct_load(db *d, arena *a, int64_t user_id, struct actor *who);
 

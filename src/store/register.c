@@ -134,15 +134,16 @@ int st_rg_org_max_id(db *d, int64_t *out)
 
 /* --- alliances ------------------------------------------------------------------------------- */
 
+/* The counts are subqueries per alliance, not joins over every alliance's members: a page
+ * showing one alliance must not count the members of all of them. */
 #define ALLIANCE_COLS                                                                              \
     "a.id, a.key, a.name, a.status, j.key, j.name, j.short_name, a.established_date, "             \
     "a.established_by, a.established_ref, a.dissolved_date, a.dissolved_by, a.dissolved_ref, "     \
-    "COALESCE(m.n, 0), COALESCE(c.v, 0) FROM alliances a "                                         \
-    "JOIN jurisdictions j ON j.id = a.jurisdiction_id "                                            \
-    "LEFT JOIN (SELECT alliance_id, COUNT(*) AS n FROM members WHERE joined_on <= :today "         \
-    "AND (left_on IS NULL OR left_on > :today) GROUP BY alliance_id) m ON m.alliance_id = a.id "   \
-    "LEFT JOIN (SELECT alliance_id, MAX(version) AS v FROM charters "                              \
-    "WHERE approved_date IS NOT NULL GROUP BY alliance_id) c ON c.alliance_id = a.id "
+    "(SELECT COUNT(*) FROM members m WHERE m.alliance_id = a.id AND m.joined_on <= :today "        \
+    "AND (m.left_on IS NULL OR m.left_on > :today)), "                                             \
+    "(SELECT COALESCE(MAX(c.version), 0) FROM charters c WHERE c.alliance_id = a.id "              \
+    "AND c.approved_date IS NOT NULL) FROM alliances a "                                           \
+    "JOIN jurisdictions j ON j.id = a.jurisdiction_id "
 
 static void read_alliance(db_stmt *s, arena *a, void *row)
 {

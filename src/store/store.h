@@ -52,6 +52,23 @@ int st_sessions_end_for_user(db *d, int64_t user_id, int64_t now);
 /* Ends the user's sessions but the one given. */
 int st_sessions_end_others(db *d, int64_t user_id, int64_t keep_id, int64_t now);
 
+/* Everything a request needs to know who sent it, read by one statement (one snapshot, one
+ * read lock): the session or API token, its account, the account's roles, and the data version
+ * (st_data_version) that the response cache compares with. */
+struct identity_row {
+    struct session_row session; /* st_identify_session only */
+    int64_t user_id;
+    const char *login, *name, *lang;
+    bool must_change, disabled;
+    struct role_row *roles;
+    size_t nroles;
+    int64_t version;
+};
+/* DB_ROW when the session exists and has not ended, DB_DONE when not. */
+int st_identify_session(db *d, arena *a, const char *token_hash, struct identity_row *out);
+/* DB_ROW when the token exists and is not revoked, DB_DONE when not. */
+int st_identify_token(db *d, arena *a, const char *token_hash, struct identity_row *out);
+
 int st_token_insert(db *d, const char *token_hash, int64_t user_id, const char *name,
                     const char *created_at);
 /* The user of a token not revoked. */

@@ -5,55 +5,6 @@
 
 #define TEXT(col) arena_strdup(a, db_col_text(s, (col)))
 
-/* --- alliances ------------------------------------------------------------------------------ */
-
-#define ALLIANCE_COLS                                                                              \
-    "a.id, a.key, a.name, a.status, j.key, j.name, j.short_name, a.established_date, "             \
-    "a.established_ref, COALESCE(m.n, 0) FROM alliances a "                                        \
-    "JOIN jurisdictions j ON j.id = a.jurisdiction_id "                                            \
-    "LEFT JOIN (SELECT alliance_id, COUNT(*) AS n FROM members WHERE joined_on <= :today "         \
-    "AND (left_on IS NULL OR left_on > :today) GROUP BY alliance_id) m ON m.alliance_id = a.id "
-
-static void read_alliance(db_stmt *s, arena *a, void *row)
-{
-    struct v_alliance *r = row;
-    r->id = db_col_int(s, 0);
-    r->key = TEXT(1);
-    r->name = TEXT(2);
-    r->status = TEXT(3);
-    r->jurisdiction = TEXT(4);
-    r->jurisdiction_name = TEXT(5);
-    r->jurisdiction_short = TEXT(6);
-    r->established_date = TEXT(7);
-    r->established_ref = TEXT(8);
-    r->members = db_col_int(s, 9);
-}
-
-int st_v_alliances(db *d, arena *a, const char *today, struct v_alliance **rows, size_t *n)
-{
-    db_stmt *s = db_prepare(d, "SELECT " ALLIANCE_COLS "ORDER BY a.id");
-    if (s)
-        db_bind_text(s, ":today", today);
-    void *p;
-    int rc = db_collect(s, a, sizeof **rows, read_alliance, &p, n);
-    *rows = p;
-    return rc;
-}
-
-int st_v_alliance(db *d, arena *a, const char *key, const char *today, struct v_alliance *out)
-{
-    db_stmt *s = db_prepare(d, "SELECT " ALLIANCE_COLS "WHERE a.key = :key");
-    if (!s)
-        return DB_ERR;
-    db_bind_text(s, ":today", today);
-    db_bind_text(s, ":key", key);
-    int rc = db_step(s);
-    if (rc == DB_ROW)
-        read_alliance(s, a, out);
-    db_done(s);
-    return rc;
-}
-
 /* --- members, bodies and posts -------------------------------------------------------------- */
 
 static void read_member(db_stmt *s, arena *a, void *row)

@@ -5,27 +5,15 @@
  * subqueries, so a page costs a fixed number of queries whatever the number of rows. Rows come in
  * the stored order (dates and seq); ordering by name in stroke order is the caller's, through
  * util/collate.h, because SQL collations differ between databases. Strings are copied into the
- * arena; *rows is an arena array. Return DB_OK or a negative enum db_rc (st_v_alliance: DB_ROW /
- * DB_DONE). `today` is YYYY-MM-DD: the day that decides who is a current member or in office. */
+ * arena; *rows is an arena array. Return DB_OK or a negative enum db_rc. The alliance itself is
+ * read with st_rg_alliance() (store/register.h). `today` is YYYY-MM-DD: the day that decides who is
+ * a current member or in office. */
 #ifndef LH_VIEWS_H
 #define LH_VIEWS_H
 #include "store/db.h"
 #include "util/arena.h"
 #include <stdbool.h>
 #include <stdint.h>
-
-struct v_alliance {
-    int64_t id;
-    const char *key, *name, *status;
-    const char *jurisdiction, *jurisdiction_name, *jurisdiction_short; /* key, names */
-    const char *established_date, *established_ref;
-    int64_t members; /* current members: joined by today, not left */
-};
-
-/* Every alliance, by id. */
-int st_v_alliances(db *d, arena *a, const char *today, struct v_alliance **rows, size_t *n);
-/* DB_ROW with the alliance of that key, DB_DONE when there is none. */
-int st_v_alliance(db *d, arena *a, const char *key, const char *today, struct v_alliance *out);
 
 struct v_member {
     const char *org_key, *org_name, *org_kind, *uscc;

@@ -18,9 +18,11 @@ void h_text(struct request *r, const char *s)
 {
     if (!s)
         return;
-    const char *run = s;
-    for (; *s; s++) {
-        const char *rep = NULL;
+    for (;;) {
+        size_t run = strcspn(s, "&<>\"'"); /* most text has none of them: copy it whole */
+        buf_append(&r->out, s, run);
+        s += run;
+        const char *rep;
         switch (*s) {
         case '&':
             rep = "&amp;";
@@ -38,13 +40,11 @@ void h_text(struct request *r, const char *s)
             rep = "&#39;";
             break;
         default:
-            continue;
+            return; /* the terminating NUL */
         }
-        buf_append(&r->out, run, (size_t)(s - run));
         buf_puts(&r->out, rep);
-        run = s + 1;
+        s++;
     }
-    buf_append(&r->out, run, (size_t)(s - run));
 }
 
 void h_textf(struct request *r, const char *fmt, ...)

@@ -211,12 +211,32 @@ void resp_text(struct request *r, int status, const char *content_type, const ch
     buf_append(&r->out, text, len);
 }
 
+/* json_dump_callback() target: the response body. */
+static int dump_to_out(const char *chunk, size_t size, void *data)
+{
+    buf_append(data, chunk, size);
+    return 0;
+}
+
 void resp_json(struct request *r, int status, json_t *obj)
 {
-    char *s = json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    r->status = status;
+    r->content_type = "application/json";
+    buf_reset(&r->out);
+    /* Straight into the body, not through a malloc'ed copy. */
+    if (json_dump_callback(obj, dump_to_out, &r->out, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0) {
+        buf_reset(&r->out);
+        buf_puts(&r->out, "{}");
+    }
     json_decref(obj);
-    resp_text(r, status, "application/json", s ? s : "{}", s ? strlen(s) : 2);
-    free(s);
+}
+
+void resp_json_writer(struct request *r, int status, jw *w)
+{
+    r->status = status;
+    r->content_type = "application/json";
+    buf_reset(&r->out);
+    jw_init(w, &r->out);
 }
 
 /* FNV-1a over the body: an ETag needs to change when the bytes do, not to resist attackers. */

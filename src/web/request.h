@@ -9,6 +9,7 @@
 #include "store/db.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/jw.h"
 #include "util/i18n.h"
 #include <jansson.h>
 #include <stdbool.h>
@@ -62,6 +63,10 @@ struct request {
     int64_t session_id; /* 0 when not signed in through a session cookie */
     const char *csrf;   /* the session's CSRF token */
     bool via_bearer;
+    /* The data version read with the session or token (st_identify_session); valid when
+     * has_version. The response cache compares with it. */
+    int64_t version;
+    bool has_version;
     enum lang lang;
 
     int status;
@@ -108,6 +113,9 @@ void resp_cookie(struct request *r, const char *name, const char *value, bool cl
 void resp_redirect(struct request *r, const char *location); /* 303 See Other */
 /* Takes ownership of obj; writes it as the JSON body with the status. */
 void resp_json(struct request *r, int status, json_t *obj);
+/* Starts a JSON answer that the caller writes with w (util/jw.h): for long lists, where a
+ * jansson tree would cost more than the query. */
+void resp_json_writer(struct request *r, int status, jw *w);
 void resp_text(struct request *r, int status, const char *content_type, const char *text,
                size_t len);
 /* An API error body {"error": {...}} from a fail, translated. */

@@ -172,21 +172,26 @@ static bool identify(struct request *r)
 {
     const char *authz = req_header(r, "Authorization");
     if (authz) {
-        if (strncmp(authz, "Bearer ", 7) != 0 || !acct_bearer(r->db, r->a, authz + 7, &r->who)) {
+        if (strncmp(authz, "Bearer ", 7) != 0 ||
+            !acct_bearer(r->db, r->a, authz + 7, &r->who, &r->version)) {
             if (database_down(r))
                 return false;
             resp_error(r, FAIL_AUTH, "invalid_token", NULL, "The API token is not valid.");
             return false;
         }
-        r->via_bearer = true;
+        r->via_bearer = r->has_version = true;
         return true;
     }
     const char *cookie = req_cookie(r, "lh_session");
-    if (cookie && !acct_session(r->db, r->a, cookie, &r->who, &r->session_id, &r->csrf)) {
-        if (database_down(r))
-            return false;
-        resp_cookie(r, "lh_session", "", true);
+    if (!cookie)
+        return true;
+    if (acct_session(r->db, r->a, cookie, &r->who, &r->session_id, &r->csrf, &r->version)) {
+        r->has_version = true;
+        return true;
     }
+    if (database_down(r))
+        return false;
+    resp_cookie(r, "lh_session", "", true);
     return true;
 }
 
@@ -286,11 +291,12 @@ static enum MHD_Result key_arg(void *cls, enum MHD_ValueKind kind, const char *k
 }
 
 /* Runs a cacheable route through the response cache: the key is everything the bytes depend on
- * besides the data (web/cache.h), the version is read from the database on every request. */
+ * besides the data (web/cache.h), the version is read from the database on every request (with
+ * the session, by identify(), when there is one). */
 static void cached(struct request *r)
 {
-    int64_t version;
-    if (st_data_version(r->db, &version) != DB_OK) {
+    int64_t version = r->version;
+    if (!r->has_version && st_data_version(r->db, &version) != DB_OK) {
         r->route->fn(r); /* no version, no cache: answer as if there were none */
         return;
     }

@@ -495,7 +495,7 @@ static void test_session(void **state)
     struct actor who;
     int64_t sid = 0;
     const char *csrf = NULL;
-    assert_true(acct_session(e->d, e->a, si.token, &who, &sid, &csrf));
+    assert_true(acct_session(e->d, e->a, si.token, &who, &sid, &csrf, NULL));
     assert_int_equal(who.kind, ACTOR_USER);
     assert_string_equal(who.login, "erin");
     assert_int_equal(who.user_id, si.user_id);
@@ -506,45 +506,62 @@ static void test_session(void **state)
     assert_string_equal(csrf, si.csrf);
     assert_true(sid > 0);
     assert_int_equal(sql_int(e->t.path, "SELECT id FROM sessions"), sid);
+    /* The data version comes with the identity, read in the same statement. */
+    int64_t version = -1;
+    assert_true(acct_session(e->d, e->a, si.token, &who, &sid, &csrf, &version));
+    assert_int_equal(version, sql_int(e->t.path, "SELECT seq FROM audit_head"));
+    assert_true(version > 0);
+    /* The statement joins the roles: two roles are two rows, in order; none still identifies. */
+    assert_int_equal(st_role_insert(e->d, si.user_id, "cast_officer", "cast"), DB_DONE);
+    assert_true(acct_session(e->d, e->a, si.token, &who, &sid, &csrf, NULL));
+    assert_int_equal(who.nroles, 2);
+    assert_string_equal(who.roles[0].scope, "bj");
+    assert_string_equal(who.roles[1].scope, "cast");
+    assert_int_equal(st_role_delete(e->d, si.user_id, "cast_officer", "cast"), DB_DONE);
+    assert_int_equal(st_role_delete(e->d, si.user_id, "cast_officer", "bj"), DB_DONE);
+    assert_true(acct_session(e->d, e->a, si.token, &who, &sid, &csrf, NULL));
+    assert_int_equal(who.nroles, 0);
+    assert_string_equal(who.login, "erin");
+    assert_int_equal(st_role_insert(e->d, si.user_id, "cast_officer", "bj"), DB_DONE);
 
     /* Idle for 29 minutes: still valid, and the use is recorded. */
     set_session(e, "last_seen", 29 * 60, sid);
-    assert_true(acct_session(e->d, e->a, si.token, &who, &sid, &csrf));
+    assert_true(acct_session(e->d, e->a, si.token, &who, &sid, &csrf, NULL));
     assert_true(sql_int(e->t.path, "SELECT strftime('%s', 'now') - last_seen FROM sessions") < 5);
 
     /* Idle for more than 30 minutes: refused. */
     set_session(e, "last_seen", SESSION_IDLE_SECONDS + 1, sid);
-    assert_false(acct_session(e->d, e->a, si.token, &who, &sid, &csrf));
+    assert_false(acct_session(e->d, e->a, si.token, &who, &sid, &csrf, NULL));
     set_session(e, "last_seen", 0, sid);
-    assert_true(acct_session(e->d, e->a, si.token, &who, &sid, &csrf));
+    assert_true(acct_session(e->d, e->a, si.token, &who, &sid, &csrf, NULL));
 
     /* Older than 12 hours, however active: refused. */
     set_session(e, "created_at", SESSION_MAX_SECONDS + 1, sid);
-    assert_false(acct_session(e->d, e->a, si.token, &who, &sid, &csrf));
+    assert_false(acct_session(e->d, e->a, si.token, &who, &sid, &csrf, NULL));
     set_session(e, "created_at", SESSION_MAX_SECONDS - 60, sid);
-    assert_true(acct_session(e->d, e->a, si.token, &who, &sid, &csrf));
+    assert_true(acct_session(e->d, e->a, si.token, &who, &sid, &csrf, NULL));
 
     /* Malformed, unknown and missing tokens. */
-    assert_false(acct_session(e->d, e->a, "abc", &who, &sid, &csrf));
-    assert_false(acct_session(e->d, e->a, "", &who, &sid, &csrf));
-    assert_false(acct_session(e->d, e->a, NULL, &who, &sid, &csrf));
+    assert_false(acct_session(e->d, e->a, "abc", &who, &sid, &csrf, NULL));
+    assert_false(acct_session(e->d, e->a, "", &who, &sid, &csrf, NULL));
+    assert_false(acct_session(e->d, e->a, NULL, &who, &sid, &csrf, NULL));
     char other[TOKEN_LEN + 1];
     token_new(other);
-    assert_false(acct_session(e->d, e->a, other, &who, &sid, &csrf));
+    assert_false(acct_session(e->d, e->a, other, &who, &sid, &csrf, NULL));
     char longer[TOKEN_LEN + 2];
     snprintf(longer, sizeof longer, "%sA", si.token);
-    assert_false(acct_session(e->d, e->a, longer, &who, &sid, &csrf));
+    assert_false(acct_session(e->d, e->a, longer, &who, &sid, &csrf, NULL));
     /* The CSRF token is not a session token. */
-    assert_false(acct_session(e->d, e->a, si.csrf, &who, &sid, &csrf));
+    assert_false(acct_session(e->d, e->a, si.csrf, &who, &sid, &csrf, NULL));
 
     /* Signing out ends it, with one audit record. */
     struct fail f = {0};
     int64_t n = audit_count(e);
-    assert_true(acct_session(e->d, e->a, si.token, &who, &sid, &csrf));
+    assert_true(acct_session(e->d, e->a, si.token, &who, &sid, &csrf, NULL));
     assert_true(acct_sign_out(e->d, &who, sid, &f));
     assert_int_equal(audit_count(e), n + 1);
     expect_last_action(e, "signout");
-    assert_false(acct_session(e->d, e->a, si.token, &who, &sid, &csrf));
+    assert_false(acct_session(e->d, e->a, si.token, &who, &sid, &csrf, NULL));
 }
 
 /* --- passwords ---------------------------------------------------------------------------- */
@@ -561,7 +578,7 @@ static void test_change_password(void **state)
     struct actor who;
     int64_t keep_id, sid;
     const char *csrf;
-    assert_true(acct_session(e->d, e->a, keep.token, &who, &keep_id, &csrf));
+    assert_true(acct_session(e->d, e->a, keep.token, &who, &keep_id, &csrf, NULL));
     assert_true(who.must_change);
 
     struct fail f = {0};
@@ -598,11 +615,11 @@ static void test_change_password(void **state)
 
     /* The session that changed it goes on; the user's other session ends; another user's
      * session is untouched. */
-    assert_true(acct_session(e->d, e->a, keep.token, &who, &sid, &csrf));
+    assert_true(acct_session(e->d, e->a, keep.token, &who, &sid, &csrf, NULL));
     assert_int_equal(sid, keep_id);
     assert_false(who.must_change);
-    assert_false(acct_session(e->d, e->a, other.token, &who, &sid, &csrf));
-    assert_true(acct_session(e->d, e->a, bystander.token, &who, &sid, &csrf));
+    assert_false(acct_session(e->d, e->a, other.token, &who, &sid, &csrf, NULL));
+    assert_true(acct_session(e->d, e->a, bystander.token, &who, &sid, &csrf, NULL));
 
     /* Only the new password signs in now. */
     struct signin out;
@@ -639,7 +656,7 @@ static void test_reset_password(void **state)
     struct actor who;
     int64_t sid;
     const char *csrf;
-    assert_false(acct_session(e->d, e->a, si.token, &who, &sid, &csrf));
+    assert_false(acct_session(e->d, e->a, si.token, &who, &sid, &csrf, NULL));
     struct signin out;
     assert_false(acct_sign_in(e->d, "heidi", PW, NULL, &out, &f));
     sign_in_ok(e, "heidi", gen, &out);
@@ -766,12 +783,12 @@ static void test_disable(void **state)
     struct actor who;
     int64_t sid;
     const char *csrf;
-    assert_false(acct_session(e->d, e->a, s1.token, &who, &sid, &csrf));
-    assert_false(acct_session(e->d, e->a, s2.token, &who, &sid, &csrf));
+    assert_false(acct_session(e->d, e->a, s1.token, &who, &sid, &csrf, NULL));
+    assert_false(acct_session(e->d, e->a, s2.token, &who, &sid, &csrf, NULL));
     assert_int_equal(sql_int(e->t.path, "SELECT count(*) FROM sessions WHERE ended_at IS NULL AND "
                                         "user_id = (SELECT id FROM users WHERE login = 'judy')"),
                      0);
-    assert_false(acct_bearer(e->d, e->a, tok, &who));
+    assert_false(acct_bearer(e->d, e->a, tok, &who, NULL));
     assert_false(acct_load(e->d, e->a, judy.user_id, &who));
 }
 
@@ -796,7 +813,7 @@ static void test_tokens(void **state)
     assert_int_equal(sql_int(e->t.path, sql), 1);
 
     struct actor who;
-    assert_true(acct_bearer(e->d, e->a, tok, &who));
+    assert_true(acct_bearer(e->d, e->a, tok, &who, NULL));
     assert_int_equal(who.kind, ACTOR_USER);
     assert_string_equal(who.login, "kim");
     assert_int_equal(who.nroles, 1);
@@ -804,17 +821,17 @@ static void test_tokens(void **state)
 
     char other[TOKEN_LEN + 1];
     token_new(other);
-    assert_false(acct_bearer(e->d, e->a, other, &who));
-    assert_false(acct_bearer(e->d, e->a, "not-a-token", &who));
-    assert_false(acct_bearer(e->d, e->a, "", &who));
-    assert_false(acct_bearer(e->d, e->a, th, &who)); /* the stored hash opens nothing */
+    assert_false(acct_bearer(e->d, e->a, other, &who, NULL));
+    assert_false(acct_bearer(e->d, e->a, "not-a-token", &who, NULL));
+    assert_false(acct_bearer(e->d, e->a, "", &who, NULL));
+    assert_false(acct_bearer(e->d, e->a, th, &who, NULL)); /* the stored hash opens nothing */
     /* A session token is not an API token. */
     struct signin si;
     sign_in_ok(e, "kim", PW, &si);
-    assert_false(acct_bearer(e->d, e->a, si.token, &who));
+    assert_false(acct_bearer(e->d, e->a, si.token, &who, NULL));
     /* Revoked tokens stop working. */
     sql_exec(e->t.path, "UPDATE api_tokens SET revoked_at = '2026-01-01T00:00:00+08:00'");
-    assert_false(acct_bearer(e->d, e->a, tok, &who));
+    assert_false(acct_bearer(e->d, e->a, tok, &who, NULL));
 
     n = audit_count(e);
     assert_false(acct_token_create(e->d, &kim, "", tok, &f));

@@ -90,12 +90,57 @@ static void test_sort(void **state)
     collate_close(NULL);
 }
 
+/* The sort computes each name's sort key once (and remembers keys per thread): its order must be
+ * the one collate_cmp() gives pair by pair, over many names, with names longer than the key
+ * code's stack buffer, names the collator finds equal (full-width and half-width forms: then byte
+ * order), and with both collations one after the other on the same names (the remembered keys
+ * must not leak from one collation into the other). */
+static void test_sort_agrees_with_cmp(void **state)
+{
+    (void)state;
+    static const char *const parts[] = {"王", "刘", "张",   "中国", "北京", "学会",
+                                        "Ａ", "A",  "科协", "丁",   "a",    "联合体",
+                                        "１", "1",  "医学", "工程"};
+    enum { N = 600 };
+    static char names[N][1200];
+    static struct person p[N];
+    uint32_t x = 12345;
+    for (int i = 0; i < N; i++) {
+        size_t len = 0, parts_n = 1 + (i % 5);
+        if (i % 97 == 0)
+            parts_n = 300; /* about 900 bytes: past the 256 UTF-16 units on the stack */
+        names[i][0] = '\0';
+        for (size_t k = 0; k < parts_n; k++) {
+            x = x * 1103515245u + 12345u;
+            const char *part = parts[(x >> 16) % (sizeof parts / sizeof *parts)];
+            size_t pl = strlen(part);
+            if (len + pl + 1 > sizeof names[i])
+                break;
+            memcpy(names[i] + len, part, pl + 1);
+            len += pl;
+        }
+        p[i] = (struct person){0, names[i], i};
+    }
+    for (int round = 0; round < 4; round++) {
+        enum collation how = round % 2 ? COLLATE_PINYIN : COLLATE_STROKE;
+        collator *c = collate_open(how);
+        assert_non_null(c);
+        collate_sort(c, p, N, sizeof p[0], NULL, name_of);
+        for (int i = 1; i < N; i++) {
+            int d = collate_cmp(c, p[i - 1].name, p[i].name);
+            assert_true(d < 0 || (d == 0 && p[i - 1].id < p[i].id));
+        }
+        collate_close(c);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stroke_order),
         cmocka_unit_test(test_pinyin_differs),
         cmocka_unit_test(test_sort),
+        cmocka_unit_test(test_sort_agrees_with_cmp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,38 +4,34 @@
  * alliance's key and jurisdiction), paged as every API list: {"items": [...], "total": N} with
  * ?limit= (default 50, max 500) and ?offset=. Absent values (a USCC, a leaving date, a charter
  * acknowledgement) are left out, as in the dataset. */
+#include "store/register.h"
 #include "store/views.h"
 #include "util/clock.h"
+#include "util/jw.h"
 #include "util/text.h"
 #include "web/api/json.h"
 #include "web/handlers.h"
 #include "web/order.h"
 
-/* Strings from the store are valid UTF-8 (the importer and the forms check it), so the
- * _nocheck setters skip jansson's second validation: this list is the API's largest. */
-static void set_str(json_t *o, const char *key, const char *value)
+/* Written with the streaming writer (util/jw.h): this list is the API's largest. */
+static void member_json(jw *w, const struct v_member *m)
 {
-    if (value)
-        json_object_set_new_nocheck(o, key, json_string_nocheck(value));
-}
-
-static json_t *member_json(const struct v_member *m)
-{
-    json_t *o = json_object();
-    set_str(o, "organisation", m->org_key);
-    set_str(o, "name", m->org_name);
-    set_str(o, "kind", m->org_kind);
-    set_str(o, "uscc", m->uscc);
-    set_str(o, "role", m->role);
-    set_str(o, "joined_on", m->joined_on);
-    set_str(o, "left_on", m->left_on);
+    jw_object(w);
+    jw_member_string(w, "organisation", m->org_key);
+    jw_member_string(w, "name", m->org_name);
+    jw_member_string(w, "kind", m->org_kind);
+    jw_member_string(w, "uscc", m->uscc);
+    jw_member_string(w, "role", m->role);
+    jw_member_string(w, "joined_on", m->joined_on);
+    jw_member_string(w, "left_on", m->left_on);
     if (m->charter_ack_version > 0) {
-        json_t *ack = json_object();
-        json_object_set_new_nocheck(ack, "version", json_integer(m->charter_ack_version));
-        set_str(ack, "date", m->charter_ack_date);
-        json_object_set_new_nocheck(o, "charter_ack", ack);
+        jw_key(w, "charter_ack");
+        jw_object(w);
+        jw_member_int(w, "version", m->charter_ack_version);
+        jw_member_string(w, "date", m->charter_ack_date);
+        jw_object_end(w);
     }
-    return o;
+    jw_object_end(w);
 }
 
 void api_alliance_members(struct request *r)
@@ -50,14 +46,14 @@ void api_alliance_members(struct request *r)
     }
     char today[11];
     clock_date(clock_now(), today);
-    struct v_alliance al;
+    struct rg_alliance al;
     struct v_member *m = NULL;
     size_t n = 0;
     bool allowed = false;
     /* One snapshot for the alliance and its members. */
     int rc = db_begin_read(r->db);
     if (rc == DB_OK) {
-        rc = st_v_alliance(r->db, r->a, key, today, &al);
+        rc = st_rg_alliance(r->db, r->a, key, today, &al);
         if (rc == DB_ROW)
             allowed = can_alliance(&r->who, RIGHT_BUSINESS_READ, al.jurisdiction, al.key);
         if (allowed)
@@ -80,8 +76,14 @@ void api_alliance_members(struct request *r)
         return;
     }
     const struct ordered *o = order_members(r->a, m, n, today);
-    json_t *items = json_array();
+    jw w;
+    resp_json_writer(r, 200, &w);
+    jw_object(&w);
+    jw_key(&w, "items");
+    jw_array(&w);
     for (size_t i = (size_t)offset; i < n && i < (size_t)offset + (size_t)limit; i++)
-        json_array_append_new(items, member_json(o[i].row));
-    resp_json(r, 200, json_pack("{s:o, s:I}", "items", items, "total", (json_int_t)n));
+        member_json(&w, o[i].row);
+    jw_array_end(&w);
+    jw_member_int(&w, "total", (int64_t)n);
+    jw_object_end(&w);
 }

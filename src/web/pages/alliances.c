@@ -8,6 +8,7 @@
  * contact of that alliance, a cast_officer of its jurisdiction). People's email and phone appear
  * only with RIGHT_CONTACT_READ for the alliance. Lists of people and organisations are in stroke
  * order (按姓氏笔画), as official Chinese lists are. */
+#include "store/register.h"
 #include "store/views.h"
 #include "util/clock.h"
 #include "util/text.h"
@@ -218,16 +219,16 @@ void page_alliances(struct request *r)
     }
     char today[11];
     clock_date(clock_now(), today);
-    struct v_alliance *all;
+    struct rg_alliance *all;
     size_t n;
-    if (st_v_alliances(r->db, r->a, today, &all, &n) != DB_OK) {
+    if (st_rg_alliances(r->db, r->a, today, &all, &n) != DB_OK) {
         resp_error(r, FAIL_UNAVAILABLE, "unavailable", NULL, "The database is unavailable.");
         return;
     }
     /* The register is small (tens of alliances per jurisdiction), and who may see an alliance is
      * can_alliance()'s to say, so filtering and paging happen here, after it. */
     struct ordered *rows = arena_alloc(r->a, (n ? n : 1) * sizeof *rows);
-    struct v_alliance **jurs = arena_alloc(r->a, (n ? n : 1) * sizeof *jurs);
+    struct rg_alliance **jurs = arena_alloc(r->a, (n ? n : 1) * sizeof *jurs);
     size_t nrows = 0, njurs = 0;
     for (size_t i = 0; i < n; i++) {
         if (!can_alliance(&r->who, RIGHT_BUSINESS_READ, all[i].jurisdiction, all[i].key))
@@ -246,7 +247,7 @@ void page_alliances(struct request *r)
 
     struct sheet *s = new_sheet(r, N_("Alliances"), directory_cols, COUNT(directory_cols));
     for (size_t i = 0; i < nrows; i++) {
-        const struct v_alliance *al = rows[i].row;
+        const struct rg_alliance *al = rows[i].row;
         sheet_row(s);
         sheet_text(s, al->key);
         sheet_link(s, al->name, arena_printf(r->a, "/alliances/%s", al->key));
@@ -317,7 +318,7 @@ void page_alliances(struct request *r)
 #define MAX_LISTS 5
 struct view {
     struct request *r;
-    const struct v_alliance *al;
+    const struct rg_alliance *al;
     const char *today;
     bool contact; /* may see people's email and phone */
     size_t nlists;
@@ -776,7 +777,7 @@ static const struct tab tabs[] = {
     {"compliance", N_("Compliance"), tab_compliance},
 };
 
-static void summary(struct request *r, const struct v_alliance *al)
+static void summary(struct request *r, const struct rg_alliance *al)
 {
     H(r, "<p class=\"crumbs\"><a href=\"/alliances\">");
     h_msg(r, "Alliances");
@@ -833,35 +834,34 @@ void page_alliance(struct request *r)
     }
     char today[11];
     clock_date(clock_now(), today);
-    struct v_alliance al;
-    int rc = key_valid(key) ? st_v_alliance(r->db, r->a, key, today, &al) : DB_DONE;
+    struct rg_alliance al;
+    struct view v = {.r = r, .al = &al, .today = today};
+    bool allowed = false;
+    /* The alliance and the tab's queries see one snapshot, so its lists agree with each other. */
+    int rc = key_valid(key) ? db_begin_read(r->db) : DB_DONE;
+    if (rc == DB_OK) {
+        rc = st_rg_alliance(r->db, r->a, key, today, &al);
+        if (rc == DB_ROW)
+            allowed = can_alliance(&r->who, RIGHT_BUSINESS_READ, al.jurisdiction, al.key);
+        if (allowed) {
+            v.contact = can_alliance(&r->who, RIGHT_CONTACT_READ, al.jurisdiction, al.key);
+            rc = tab->build(&v);
+        }
+        if (rc < 0)
+            db_rollback(r->db);
+        else if (db_commit(r->db) != DB_OK)
+            rc = DB_ERR;
+    }
     if (rc == DB_DONE) {
         resp_error(r, FAIL_NOT_FOUND, "not_found", NULL, "There is no such alliance.");
         return;
     }
-    if (rc != DB_ROW) {
+    if (rc < 0) {
         resp_error(r, FAIL_UNAVAILABLE, "unavailable", NULL, "The database is unavailable.");
         return;
     }
-    if (!can_alliance(&r->who, RIGHT_BUSINESS_READ, al.jurisdiction, al.key)) {
+    if (!allowed) {
         resp_error(r, FAIL_FORBIDDEN, "forbidden", NULL, "You may not do this.");
-        return;
-    }
-    struct view v = {.r = r,
-                     .al = &al,
-                     .today = today,
-                     .contact = can_alliance(&r->who, RIGHT_CONTACT_READ, al.jurisdiction, al.key)};
-    /* The tab's queries see one snapshot, so its lists agree with each other. */
-    rc = db_begin_read(r->db);
-    if (rc == DB_OK) {
-        rc = tab->build(&v);
-        if (rc == DB_OK)
-            rc = db_commit(r->db);
-        else
-            db_rollback(r->db);
-    }
-    if (rc != DB_OK) {
-        resp_error(r, FAIL_UNAVAILABLE, "unavailable", NULL, "The database is unavailable.");
         return;
     }
     /* ?list= names the list a download or the pager is for; the tab's first by default. */

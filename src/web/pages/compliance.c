@@ -3,6 +3,7 @@
  * filtered by jurisdiction, alliance, article (第N条) and severity, and downloadable as CSV or XLSX
  * through web/listing.h. The engine loads the whole database, so each request runs it once. */
 #include "web/pages/compliance_ui.h"
+#include "store/register.h"
 #include "store/views.h"
 #include "util/clock.h"
 #include "util/text.h"
@@ -129,10 +130,10 @@ void ui_compliance_summary(struct request *r)
     clock_date(clock_now(), today);
     struct findings fs;
     struct fail f = {0};
-    struct v_alliance *all;
+    struct rg_alliance *all;
     size_t n;
     if (!rules_check(r->db, &r->who, day_parse(today), NULL, r->a, &fs, &f) ||
-        st_v_alliances(r->db, r->a, today, &all, &n) != DB_OK)
+        st_rg_alliances(r->db, r->a, today, &all, &n) != DB_OK)
         return;
     struct ordered *rows = arena_alloc(r->a, (n ? n : 1) * sizeof *rows);
     size_t(*counts)[SEV_COUNT] = arena_alloc(r->a, (n ? n : 1) * sizeof *counts);
@@ -154,7 +155,7 @@ void ui_compliance_summary(struct request *r)
     order_rows(rows, nrows);
     struct sheet *s = sheet_new(r->a, T(r, "Compliance"), summary_cols(r), 4);
     for (size_t i = 0; i < nrows; i++) {
-        const struct v_alliance *al = rows[i].row;
+        const struct rg_alliance *al = rows[i].row;
         size_t k = (size_t)(al - all);
         sheet_row(s);
         sheet_link(s, al->name, arena_printf(r->a, "/alliances/%s?tab=compliance", al->key));
@@ -345,15 +346,15 @@ void page_findings(struct request *r)
         return;
     char today[11];
     clock_date(clock_now(), today);
-    struct v_alliance *all;
+    struct rg_alliance *all;
     size_t n;
-    if (st_v_alliances(r->db, r->a, today, &all, &n) != DB_OK) {
+    if (st_rg_alliances(r->db, r->a, today, &all, &n) != DB_OK) {
         resp_error(r, FAIL_UNAVAILABLE, "unavailable", NULL, "The database is unavailable.");
         return;
     }
     /* The alliances and jurisdictions the user may read: the filter's choices. */
     struct ordered *als = arena_alloc(r->a, (n ? n : 1) * sizeof *als);
-    struct v_alliance **jurs = arena_alloc(r->a, (n ? n : 1) * sizeof *jurs);
+    struct rg_alliance **jurs = arena_alloc(r->a, (n ? n : 1) * sizeof *jurs);
     size_t nals = 0, njurs = 0;
     for (size_t i = 0; i < n; i++) {
         if (!can_alliance(&r->who, RIGHT_BUSINESS_READ, all[i].jurisdiction, all[i].key))
@@ -368,7 +369,7 @@ void page_findings(struct request *r)
     order_rows(als, nals);
 
     struct sheet *s = findings_sheet(r);
-    const struct v_alliance *al = NULL;
+    const struct rg_alliance *al = NULL;
     for (size_t i = 0; i < fs.n; i++) {
         const struct finding *f = &fs.items[i];
         if (!al || strcmp(al->key, f->alliance) != 0) {
@@ -421,7 +422,7 @@ void page_findings(struct request *r)
     H(r, "</select>");
     select_open(r, "alliance", N_("Alliance"));
     for (size_t i = 0; i < nals; i++) {
-        const struct v_alliance *x = als[i].row;
+        const struct rg_alliance *x = als[i].row;
         option(r, x->key, x->name, alliance && strcmp(alliance, x->key) == 0);
     }
     H(r, "</select>");
