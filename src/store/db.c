@@ -7,6 +7,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <pthread.h>
 #include <string.h>
 
 static _Atomic uint64_t errors;
@@ -212,9 +213,28 @@ static int begin(db *d, const char *sql)
     return DB_OK;
 }
 
+/* The process's writers, when the driver asks for it (driver.h serialize_writes). A thread holds
+ * it from db_begin() to the end of that transaction; one connection per thread, so no thread
+ * waits on itself. */
+static pthread_mutex_t write_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+static void release_write(db *d)
+{
+    if (d->holds_write_mutex) {
+        d->holds_write_mutex = false;
+        pthread_mutex_unlock(&write_mutex);
+    }
+}
+
 int db_begin(db *d)
 {
+    if (d->drv->serialize_writes && !d->in_tx) {
+        pthread_mutex_lock(&write_mutex);
+        d->holds_write_mutex = true;
+    }
     int rc = begin(d, d->drv->begin_sql);
+    if (rc != DB_OK)
+        release_write(d);
     if (rc != DB_OK || !d->drv->lock_sql)
         return rc;
     db_stmt *s = db_prepare(d, d->drv->lock_sql);
@@ -246,6 +266,7 @@ int db_commit(db *d)
         return rc < 0 ? rc : DB_ERR;
     }
     d->in_tx = false;
+    release_write(d);
     return DB_OK;
 }
 
@@ -258,6 +279,7 @@ void db_rollback(db *d)
     if (s)
         db_exec(s);
     d->in_tx = false;
+    release_write(d);
 }
 
 bool db_in_transaction(const db *d)

@@ -23,6 +23,11 @@ struct db_driver {
     /* Run right after begin_sql, when not NULL: takes the database-wide write lock that
      * BEGIN IMMEDIATE takes on SQLite. */
     const char *lock_sql;
+    /* Writers of one process queue on a mutex before begin_sql. SQLite lets one writer in at a
+     * time and makes the others poll in sleeps of up to 100 ms (its busy handler), which under
+     * load left a write waiting most of a second; a mutex hands the lock on at once. Other
+     * processes still meet the busy handler. */
+    bool serialize_writes;
     /* Starts a read-only transaction: one snapshot for several queries (an export). */
     const char *begin_read_sql;
     int (*open)(const char *url, db *d, char *err, size_t errlen);
@@ -50,6 +55,7 @@ struct db {
     const struct db_driver *drv;
     void *conn;
     bool in_tx;
+    bool holds_write_mutex; /* serialize_writes: this connection's write transaction is open */
     db_stmt *cache[DB_CACHE_SLOTS];
 };
 

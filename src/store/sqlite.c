@@ -225,6 +225,7 @@ const struct db_driver db_sqlite_driver = {
     .kind = "sqlite",
     .id_column = "INTEGER PRIMARY KEY",
     .begin_sql = "BEGIN IMMEDIATE",
+    .serialize_writes = true,
     .begin_read_sql = "BEGIN",
     .open = sq_open,
     .close = sq_close,

@@ -9,10 +9,18 @@
 #define SLOTS 1024
 #define LOCKS 32
 
+/* A body is shared by its slot and by the responses being sent from it, so a hit hands
+ * libmicrohttpd the cached bytes themselves instead of a copy; the last holder frees it. */
+struct cache_body {
+    _Atomic size_t refs;
+    size_t len;
+    char data[];
+};
+
 struct entry {
     char *key;
     int64_t version;
-    char *body;
+    struct cache_body *body;
     size_t len;
     const char *content_type;
     char etag[24];
@@ -41,12 +49,18 @@ void cache_init(size_t max_bytes)
         pthread_mutex_init(&locks[i], NULL);
 }
 
+void cache_release(struct cache_body *b)
+{
+    if (b && atomic_fetch_sub(&b->refs, 1) == 1)
+        free(b);
+}
+
 static void clear(struct entry *e)
 {
     if (e->key)
         atomic_fetch_sub(&used, e->len + strlen(e->key));
     free(e->key);
-    free(e->body);
+    cache_release(e->body);
     memset(e, 0, sizeof *e);
 }
 
@@ -79,7 +93,7 @@ static size_t slot_of(const char *key)
     return (size_t)(h % SLOTS);
 }
 
-bool cache_get(const char *key, int64_t version, buf *out, struct cache_hit *hit)
+bool cache_get(const char *key, int64_t version, struct cache_hit *hit)
 {
     if (!limit)
         return false;
@@ -89,7 +103,10 @@ bool cache_get(const char *key, int64_t version, buf *out, struct cache_hit *hit
     pthread_mutex_lock(m);
     struct entry *e = &slots[i];
     if (e->key && e->version == version && strcmp(e->key, key) == 0) {
-        buf_append(out, e->body, e->len);
+        atomic_fetch_add(&e->body->refs, 1);
+        hit->body = e->body;
+        hit->data = e->body->data;
+        hit->len = e->body->len;
         hit->content_type = e->content_type;
         memcpy(hit->etag, e->etag, sizeof hit->etag);
         found = true;
@@ -107,13 +124,16 @@ void cache_put(const char *key, int64_t version, const char *body, size_t len,
      * everything else. */
     if (!limit || size > limit / 8)
         return;
-    char *k = strdup(key), *b = malloc(len ? len : 1);
+    char *k = strdup(key);
+    struct cache_body *b = malloc(sizeof *b + (len ? len : 1));
     if (!k || !b) {
         free(k);
         free(b);
         return;
     }
-    memcpy(b, body, len);
+    atomic_init(&b->refs, 1);
+    b->len = len;
+    memcpy(b->data, body, len);
     size_t i = slot_of(key);
     pthread_mutex_t *m = &locks[i % LOCKS];
     pthread_mutex_lock(m);

@@ -20,13 +20,21 @@ void cache_init(size_t max_bytes);
 void cache_free(void);
 bool cache_enabled(void);
 
+/* A cached body, shared by the cache and the responses sent from it. */
+struct cache_body;
+
 struct cache_hit {
+    struct cache_body *body; /* a reference: give it back with cache_release() */
+    const char *data;        /* body's bytes, valid while the reference is held */
+    size_t len;
     const char *content_type; /* a string literal, as handlers set it */
     char etag[24];
 };
 
-/* Copies the body cached under key at this version into out. */
-bool cache_get(const char *key, int64_t version, buf *out, struct cache_hit *hit);
+/* Takes a reference to the body cached under key at this version. The bytes stay valid, unchanged,
+ * until the reference is released, whatever the cache does meanwhile. */
+bool cache_get(const char *key, int64_t version, struct cache_hit *hit);
+void cache_release(struct cache_body *b); /* NULL does nothing */
 /* Stores a copy of body; silently does nothing when it would not fit. */
 void cache_put(const char *key, int64_t version, const char *body, size_t len,
                const char *content_type, const char *etag);

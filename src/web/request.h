@@ -71,6 +71,10 @@ struct request {
 
     int status;
     buf out;
+    /* A body from the response cache, sent as it is instead of out (web/cache.h); NULL: none. */
+    struct cache_body *shared;
+    const char *shared_data;
+    size_t shared_len;
     const char *content_type;
     const char *cache_control; /* NULL: "no-store" */
     struct header headers[MAX_HEADERS];

@@ -310,8 +310,11 @@ static void cached(struct request *r)
     if (r->conn)
         MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, key_arg, &key);
     struct cache_hit hit;
-    if (cache_get(buf_str(&key), version, &r->out, &hit)) {
+    if (cache_get(buf_str(&key), version, &hit)) {
         r->status = 200;
+        r->shared = hit.body;
+        r->shared_data = hit.data;
+        r->shared_len = hit.len;
         r->content_type = hit.content_type;
         memcpy(r->etag_value, hit.etag, sizeof r->etag_value);
         r->etag = true;

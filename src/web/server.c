@@ -6,6 +6,7 @@
 #include "web/server.h"
 #include "util/clock.h"
 #include "util/text.h"
+#include "util/jw.h"
 #include "web/cache.h"
 #include "web/metrics.h"
 #include "web/router.h"
@@ -117,6 +118,7 @@ static void request_free(struct request *r)
     json_decref(r->json);
     buf_free(&r->body);
     buf_free(&r->out);
+    cache_release(r->shared);
     arena_free(r->a);
     atomic_fetch_sub(&in_flight, 1);
 }
@@ -164,6 +166,11 @@ static const char *const security_headers[][2] = {
     {"Cross-Origin-Opener-Policy", "same-origin"},
 };
 
+static void release_shared(void *body)
+{
+    cache_release(body);
+}
+
 static enum MHD_Result send_response(struct request *r)
 {
     if (r->etag && r->status == 200) {
@@ -174,11 +181,21 @@ static enum MHD_Result send_response(struct request *r)
         if (inm && strcmp(inm, r->etag_value) == 0) {
             r->status = 304;
             buf_reset(&r->out);
+            cache_release(r->shared);
+            r->shared = NULL;
         }
     }
-    size_t len = r->out.len;
-    struct MHD_Response *resp =
-        MHD_create_response_from_buffer(len, buf_steal(&r->out), MHD_RESPMEM_MUST_FREE);
+    struct MHD_Response *resp;
+    if (r->shared) {
+        /* The cached bytes themselves; the response holds the reference until it is sent. */
+        resp = MHD_create_response_from_buffer_with_free_callback_cls(
+            r->shared_len, (void *)r->shared_data, release_shared, r->shared);
+        if (resp)
+            r->shared = NULL;
+    } else {
+        size_t len = r->out.len;
+        resp = MHD_create_response_from_buffer(len, buf_steal(&r->out), MHD_RESPMEM_MUST_FREE);
+    }
     if (!resp)
         return MHD_NO;
     if (r->status != 304)
@@ -238,22 +255,25 @@ static void log_request(const struct request *r, double ms)
 {
     char at[32];
     clock_rfc3339(clock_now(), at);
-    bool path_ok = utf8_valid(r->path, strlen(r->path));
-    json_t *line = json_pack(
-        "{s:s, s:s, s:s, s:s, s:s, s:i, s:I, s:s}", "time", at, "client", r->client, "method",
-        utf8_valid(r->method_text, strlen(r->method_text)) ? r->method_text : "?", "path",
-        path_ok ? r->path : "?", "route", r->route ? r->route->pattern : "", "status", r->status,
-        "us", (json_int_t)(ms * 1000.0), "user", r->who.kind == ACTOR_USER ? r->who.login : "");
-    char *s = line ? json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-    if (s) {
-        /* One write per line so lines from different threads never interleave. */
-        size_t n = strlen(s);
-        s[n] = '\n';
-        fwrite(s, 1, n + 1, stderr);
-        s[n] = '\0';
-    }
-    free(s);
-    json_decref(line);
+    buf line = {0};
+    jw w;
+    jw_init(&w, &line);
+    jw_object(&w);
+    jw_member_string(&w, "time", at);
+    jw_member_string(&w, "client", r->client);
+    /* The writer takes UTF-8 only: what the client sent is checked first. */
+    jw_member_string(&w, "method",
+                     utf8_valid(r->method_text, strlen(r->method_text)) ? r->method_text : "?");
+    jw_member_string(&w, "path", utf8_valid(r->path, strlen(r->path)) ? r->path : "?");
+    jw_member_string(&w, "route", r->route ? r->route->pattern : "");
+    jw_member_int(&w, "status", r->status);
+    jw_member_int(&w, "us", (int64_t)(ms * 1000.0));
+    jw_member_string(&w, "user", r->who.kind == ACTOR_USER ? r->who.login : "");
+    jw_object_end(&w);
+    buf_putc(&line, '\n');
+    /* One write per line so lines from different threads never interleave. */
+    fwrite(line.data, 1, line.len, stderr);
+    buf_free(&line);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,

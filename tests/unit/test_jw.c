@@ -33,8 +33,9 @@ static void test_strings_escape_as_jansson(void **state)
     memcpy(all + n, "\"\\/\x7f", 4);
     n += 4;
     all[n] = '\0';
-    static const char *samples[] = {"", "plain", "中国科协学会联合体", "a\"b\\c", "tab\there",
-                                    "line\r\nend", "😀 emoji", "<&>'", NULL};
+    static const char *samples[] = {"",        "plain",     "中国科协学会联合体",
+                                    "a\"b\\c", "tab\there", "line\r\nend",
+                                    "😀 emoji", "<&>'",      NULL};
     for (size_t i = 0; i <= sizeof samples / sizeof *samples; i++) {
         const char *s = i < sizeof samples / sizeof *samples ? samples[i] : all;
         if (!s)
@@ -95,9 +96,9 @@ static void test_structure_as_jansson(void **state)
         json_object_set_new(o, "empty", json_array());
         json_array_append_new(items, o);
     }
-    json_t *want = json_pack("{s:o, s:I, s:I, s:[b, b, n, n], s:{}}", "items", items, "min",
-                             (json_int_t)INT64_MIN, "max", (json_int_t)INT64_MAX, "flags", 1, 0,
-                             "o");
+    json_t *want =
+        json_pack("{s:o, s:I, s:I, s:[b, b, n, n], s:{}}", "items", items, "min",
+                  (json_int_t)INT64_MIN, "max", (json_int_t)INT64_MAX, "flags", 1, 0, "o");
     assert_same(want, &b);
     buf_free(&b);
 }
