@@ -19,6 +19,11 @@ static void grow(buf *b, size_t need)
     b->cap = cap;
 }
 
+void buf_reserve(buf *b, size_t n)
+{
+    grow(b, n);
+}
+
 void buf_append(buf *b, const void *p, size_t n)
 {
     grow(b, n);

@@ -10,6 +10,9 @@ typedef struct buf {
     size_t len, cap;
 } buf;
 
+/* Makes room for n more bytes at once: a body known to be large then grows without copying
+ * itself over and over on the way. */
+void buf_reserve(buf *b, size_t n);
 void buf_append(buf *b, const void *p, size_t n);
 void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);

@@ -56,6 +56,20 @@ void h_textf(struct request *r, const char *fmt, ...)
     h_text(r, s);
 }
 
+void h_int(struct request *r, int64_t v)
+{
+    char d[24], *p = d + sizeof d;
+    /* Digits from the right, on the magnitude as unsigned so INT64_MIN has one too. */
+    uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--p = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    if (v < 0)
+        *--p = '-';
+    buf_append(&r->out, p, (size_t)(d + sizeof d - p));
+}
+
 void h_msg(struct request *r, const char *msgid)
 {
     h_text(r, T(r, msgid));
@@ -214,6 +228,7 @@ static void role_list(struct request *r)
 void page_begin(struct request *r, const char *title)
 {
     r->content_type = "text/html; charset=utf-8";
+    buf_reserve(&r->out, 32 * 1024); /* a page with a list is tens of kB */
     H(r, "<!DOCTYPE html>\n<html lang=\"");
     h_text(r, lang_tag(r->lang));
     H(r, "\"><head><meta charset=\"utf-8\">"

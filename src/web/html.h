@@ -13,6 +13,8 @@ void html_raw_(struct request *r, const char *s, size_t n);
 /* Escaped text (also safe inside a quoted attribute value). */
 void h_text(struct request *r, const char *s);
 void h_textf(struct request *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A decimal integer: cheaper than h_textf("%lld"), which lists call once per cell. */
+void h_int(struct request *r, int64_t v);
 /* A message in the request's language, escaped. */
 void h_msg(struct request *r, const char *msgid);
 /* A hidden input carrying the CSRF token for forms. */

@@ -72,7 +72,7 @@ void listing_table(struct request *r, const struct sheet *s, const char *id, siz
             case SK_INT:
                 H(r, "<td class=\"num\">");
                 if (!cell->empty)
-                    h_textf(r, "%lld", (long long)cell->num);
+                    h_int(r, cell->num);
                 break;
             case SK_MONEY:
                 H(r, "<td class=\"num\">");

@@ -236,6 +236,7 @@ void resp_json_writer(struct request *r, int status, jw *w)
     r->status = status;
     r->content_type = "application/json";
     buf_reset(&r->out);
+    buf_reserve(&r->out, 16 * 1024); /* it writes a long list */
     jw_init(w, &r->out);
 }
 

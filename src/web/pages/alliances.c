@@ -799,7 +799,7 @@ static void summary(struct request *r, const struct rg_alliance *al)
     H(r, "</dd><dt>");
     h_msg(r, "Current members");
     H(r, "</dt><dd id=\"member-count\">");
-    h_textf(r, "%lld", (long long)al->members);
+    h_int(r, al->members);
     H(r, "</dd></dl><p class=\"actions\"><a href=\"/alliances/");
     h_path_segment(r, al->key);
     H(r, "/register\">");

@@ -34,7 +34,7 @@ static void decision_form(struct request *r, const struct rg_request *q, const c
 {
     bool mine = at && at->id == q->id;
     H(r, "<form method=\"post\" class=\"decision\" action=\"/approvals/");
-    h_textf(r, "%lld", (long long)q->id);
+    h_int(r, q->id);
     H(r, "/decision\">");
     h_csrf(r);
     const char *idp = arena_printf(r->a, "%lld", (long long)q->id);
@@ -55,7 +55,7 @@ static void decision_form(struct request *r, const struct rg_request *q, const c
 static void withdraw_form(struct request *r, const struct rg_request *q)
 {
     H(r, "<form method=\"post\" class=\"inline\" action=\"/approvals/");
-    h_textf(r, "%lld", (long long)q->id);
+    h_int(r, q->id);
     H(r, "/withdraw\">");
     h_csrf(r);
     H(r, "<button type=\"submit\" class=\"small\">");
@@ -69,7 +69,7 @@ static void request_item(struct request *r, const struct rg_request *q, const ch
 {
     enum ap_state st = ap_state_of(q);
     H(r, "<li id=\"request-");
-    h_textf(r, "%lld", (long long)q->id);
+    h_int(r, q->id);
     H(r, "\"");
     if (st != AP_PENDING)
         H(r, " class=\"decided\"");

@@ -36,7 +36,7 @@ static void todo(struct request *r)
         H(r, "</strong> · ");
         h_text(r, q->alliance_name);
         H(r, "</p><p><a href=\"/approvals#request-");
-        h_textf(r, "%lld", (long long)q->id);
+        h_int(r, q->id);
         H(r, "\">");
         h_msg(r, "Decide");
         H(r, "</a></p></li>");

@@ -309,7 +309,7 @@ static void member_form(struct request *r, const struct rg_alliance *al, const s
     if (err)
         H(r, " invalid");
     H(r, "\"><label><input type=\"checkbox\" id=\"f-charter_ack\" name=\"charter_ack\" value=\"");
-    h_textf(r, "%lld", (long long)al->charter_version);
+    h_int(r, al->charter_version);
     H(r, "\"");
     if (err)
         H(r, " aria-invalid=\"true\" aria-describedby=\"e-charter_ack\"");
@@ -440,13 +440,13 @@ static void register_page(struct request *r, int status, const struct reg_state 
     h_msg(r, "Charter in force");
     H(r, "</dt><dd>");
     if (al.charter_version)
-        h_textf(r, "%lld", (long long)al.charter_version);
+        h_int(r, al.charter_version);
     else
         h_msg(r, "none approved yet");
     H(r, "</dd><dt>");
     h_msg(r, "Current members");
     H(r, "</dt><dd>");
-    h_textf(r, "%lld", (long long)al.members);
+    h_int(r, al.members);
     H(r, "</dd></dl>");
 
     /* The alliance's requests, newest first. */
@@ -472,7 +472,7 @@ static void register_page(struct request *r, int status, const struct reg_state 
             H(r, "</p>");
             if (ap_state_of(&q[i]) == AP_PENDING && ap_may_decide(r->db, r->a, &r->who, &q[i], t)) {
                 H(r, "<p><a href=\"/approvals#request-");
-                h_textf(r, "%lld", (long long)q[i].id);
+                h_int(r, q[i].id);
                 H(r, "\">");
                 h_msg(r, "Decide in the approvals inbox");
                 H(r, "</a></p>");
@@ -669,7 +669,7 @@ static void charter_page(struct request *r, int status, const struct charter_sta
         h_path_segment(r, al.key);
         h_textf(r, "/charter?version=%lld", (long long)c[i].version);
         H(r, "\">");
-        h_textf(r, "%lld", (long long)c[i].version);
+        h_int(r, c[i].version);
         H(r, "</a></td><td>");
         h_text(r, c[i].drafters ? c[i].drafters : "—");
         H(r, "</td><td>");
