@@ -1208,6 +1208,21 @@ static const char *later(const char *x, const char *y)
     return !x ? y : !y ? x : strcmp(x, y) >= 0 ? x : y;
 }
 
+/* The alliance leaves status `from` for `to` without an approval to record (a request refused or
+ * withdrawn); the new status goes into the audit record's details. */
+static bool move_status(db *d, const struct ap_decision *dc, const char *from, const char *to,
+                        struct fail *f)
+{
+    struct rg_alliance al;
+    if (!request_alliance(d, dc, from, &al, f))
+        return false;
+    int rc = st_rg_alliance_set_status(d, al.id, to);
+    if (rc != DB_OK)
+        return fail_db(f, rc);
+    json_object_set_new(dc->details, "status", json_string(to));
+    return true;
+}
+
 bool reg_on_establishment_approved(db *d, const struct ap_decision *dc, struct fail *f)
 {
     struct rg_alliance al;
@@ -1229,14 +1244,7 @@ bool reg_on_establishment_approved(db *d, const struct ap_decision *dc, struct f
 
 bool reg_on_establishment_rejected(db *d, const struct ap_decision *dc, struct fail *f)
 {
-    struct rg_alliance al;
-    if (!request_alliance(d, dc, "proposed", &al, f))
-        return false;
-    int rc = st_rg_alliance_set_status(d, al.id, "rejected");
-    if (rc != DB_OK)
-        return fail_db(f, rc);
-    json_object_set_new(dc->details, "status", json_string("rejected"));
-    return true;
+    return move_status(d, dc, "proposed", "rejected", f);
 }
 
 bool reg_on_charter_approved(db *d, const struct ap_decision *dc, struct fail *f)
@@ -1332,12 +1340,6 @@ bool reg_on_dissolution_approved(db *d, const struct ap_decision *dc, struct fai
 
 bool reg_on_dissolution_ended(db *d, const struct ap_decision *dc, struct fail *f)
 {
-    struct rg_alliance al;
-    if (!request_alliance(d, dc, "dissolving", &al, f))
-        return false;
-    int rc = st_rg_alliance_set_status(d, al.id, "active");
-    if (rc != DB_OK)
-        return fail_db(f, rc);
-    json_object_set_new(dc->details, "status", json_string("active"));
-    return true;
+    /* Rejected or withdrawn: the alliance goes back to work. */
+    return move_status(d, dc, "dissolving", "active", f);
 }
