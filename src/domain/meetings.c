@@ -237,10 +237,18 @@ static bool check_chair(db *d, arena *a, int64_t alliance_id, const struct mtg_m
     return true;
 }
 
-/* Writes who was present and the decisions ("d-1", "d-2", ...); details gets them. */
+/* Writes who was present and the decisions ("d-1", "d-2", ...) after any the meeting has (an
+ * imported planned meeting may carry some); details gets them. */
 static bool write_outcome(db *d, arena *a, int64_t meeting_id, const struct mtg_outcome *o,
                           json_t *details, struct fail *f)
 {
+    struct mt_item *had;
+    size_t npresent, ndecided;
+    int rc = st_mt_attendees(d, a, meeting_id, &had, &npresent);
+    if (rc == DB_OK)
+        rc = st_mt_decisions(d, a, meeting_id, &had, &ndecided);
+    if (rc != DB_OK)
+        return tx_abort(d, rc, f);
     json_t *people = json_array(), *decisions = json_array();
     json_object_set_new(details, "attended", people);
     json_object_set_new(details, "decisions", decisions);
@@ -248,15 +256,15 @@ static bool write_outcome(db *d, arena *a, int64_t meeting_id, const struct mtg_
         int64_t pid;
         if (!person_id(d, a, o->attended[i], "attended", &pid, f))
             return false;
-        int rc = st_mt_attendee_insert(d, meeting_id, (int64_t)i, pid);
+        rc = st_mt_attendee_insert(d, meeting_id, (int64_t)(npresent + i), pid);
         if (rc != DB_OK)
             return tx_abort(d, rc, f);
         json_array_append_new(people, json_string(o->attended[i]));
     }
     for (size_t i = 0; i < o->ndecisions; i++) {
-        const char *key = arena_printf(a, "d-%zu", i + 1);
-        int rc = st_mt_decision_insert(d, meeting_id, (int64_t)i, key, o->decisions[i].text,
-                                       o->decisions[i].major);
+        const char *key = arena_printf(a, "d-%zu", ndecided + i + 1);
+        rc = st_mt_decision_insert(d, meeting_id, (int64_t)(ndecided + i), key,
+                                   o->decisions[i].text, o->decisions[i].major);
         if (rc != DB_OK)
             return tx_abort(d, rc, f);
         json_array_append_new(decisions,

@@ -425,9 +425,11 @@ void page_meetings_create(struct request *r)
     m.held.decisions = form_items(r, "decisions", "decisions.major", &m.held.ndecisions);
     const char *key;
     struct fail f = {0};
-    arena *a = r->a;
-    if (mtg_record(r->db, a, &r->who, r->params[0], &m, &key, &f))
+    if (mtg_record(r->db, r->a, &r->who, r->params[0], &m, &key, &f))
         resp_redirect(r, arena_printf(r->a, "/alliances/%s/meetings/%s?done=1", r->params[0], key));
+    else if (f.kind == FAIL_NOT_FOUND || f.kind == FAIL_FORBIDDEN || f.kind == FAIL_UNAVAILABLE ||
+             f.kind == FAIL_INTERNAL)
+        resp_fail(r, &f); /* nothing in the form to correct */
     else
         record_page(r, &f);
 }
