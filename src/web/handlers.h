@@ -38,6 +38,12 @@ void page_organisations(struct request *r);
 void page_org_create(struct request *r);
 void page_org_import(struct request *r);
 void page_org_import_post(struct request *r);
+/* pages/meetings.c */
+void page_meetings_create(struct request *r);
+void page_meeting(struct request *r);
+void page_meeting_held(struct request *r);
+void page_meeting_cancel(struct request *r);
+void page_meeting_minutes(struct request *r);
 /* pages/approvals.c */
 void page_approvals(struct request *r);
 void page_approval_decide(struct request *r);
@@ -88,6 +94,13 @@ void api_orgs_list(struct request *r);
 void api_orgs_create(struct request *r);
 void api_org_get(struct request *r);
 void api_orgs_import(struct request *r);
+/* api/meetings.c */
+void api_meetings_list(struct request *r);
+void api_meetings_create(struct request *r);
+void api_meeting_get(struct request *r);
+void api_meeting_held(struct request *r);
+void api_meeting_cancel(struct request *r);
+void api_meeting_minutes(struct request *r);
 /* api/approvals.c */
 void api_approvals_list(struct request *r);
 void api_approval_get(struct request *r);

@@ -17,6 +17,7 @@
 #include "web/listing.h"
 #include "web/order.h"
 #include "web/pages/compliance_ui.h"
+#include "web/pages/meetings.h"
 #include <string.h>
 
 #define PAGE_SIZE     50  /* rows per page */
@@ -932,6 +933,10 @@ void page_alliance(struct request *r)
     }
     if (tab->build == tab_compliance)
         ui_alliance_findings(r, al.key, &fs);
+    if (tab->build == tab_meetings && !ui_meetings_tab(r, al.id, al.key, al.jurisdiction)) {
+        resp_error(r, FAIL_UNAVAILABLE, "unavailable", NULL, "The database is unavailable.");
+        return;
+    }
     if (v.note) {
         H(r, "<p class=\"hint\">");
         h_msg(r, v.note);
