@@ -9,7 +9,8 @@
 //    (GET /api/v1/alliances/{key}/members?limit=200) under wrk at 8 and 32 connections, against
 //    lianheti with its response cache (--cache-mb 16) and without (--cache-mb 0), and against the
 //    ceiling (bench/ceiling.c: bare libmicrohttpd answering the identical bytes from memory).
-// 2. Writes: sign-ins (POST /login) and an audited form post (POST /lang) under concurrency, on
+// 2. Writes: sign-ins (POST /login) and the form post that records a meeting
+//    (POST /alliances/a-0/meetings) under concurrency, on
 //    SQLite and on PostgreSQL.
 // 3. `lianheti check` over 100, 1,000 and 10,000 generated alliances: seconds and peak RSS.
 // 4. Import and export of a generated 50 MB dataset: seconds and MB/s.
@@ -421,8 +422,10 @@ async function reads(result) {
   const db = freshDb(join(WORK, 'reads.db'));
   mustLh(['import', file, '--db', db]);
   mustLh(['user', 'add', 'bench', '--role', 'cast_officer:cast', '--password-stdin', '--db', db], { input: 'Bench-First-1234\n' });
-  mustLh(['user', 'add', 'writer', '--role', 'cast_officer:cast', '--password-stdin', '--db', db], { input: 'Bench-First-1234\n' });
+  // The writer records meetings: the alliance's secretariat.
+  mustLh(['user', 'add', 'writer', '--role', 'secretariat:a-0', '--password-stdin', '--db', db], { input: 'Bench-First-1234\n' });
   result.readDb = db;
+  result.readFile = file;
 
   const hasCache = /--cache-mb/.test(lh(['help', 'serve']).stdout + lh(['help', 'serve']).stderr);
   result.hasCache = hasCache;
@@ -496,24 +499,44 @@ async function reads(result) {
 }
 
 // --- 2. writes -------------------------------------------------------------------------------------
-/** Sign-ins and audited form posts against a server on db: {signin, post}. */
-async function writeLoad(label, db) {
+/** The form that records a held presidium meeting of alliance a-0 (第十一条: chaired by the chair,
+ * agenda proposed by the secretariat and approved by the chair before the meeting), built from
+ * the people the generated dataset gave that alliance, as urlencoded text without the token. */
+function meetingForm(datasetFile) {
+  const ds = JSON.parse(readFileSync(datasetFile, 'utf8'));
+  const al = ds.alliances.find((a) => a.key === 'a-0');
+  const posts = al.bodies.flatMap((b) => (b.posts ?? []).map((p) => ({ ...p, body: b.kind })));
+  const holder = (body, role) => posts.find((p) => p.body === body && p.role === role && !p.to)?.person;
+  const chair = holder('presidium', 'chair');
+  const vices = posts.filter((p) => p.body === 'presidium' && p.role === 'vice_chair' && !p.to).map((p) => p.person);
+  const secGen = holder('secretariat', 'secretary_general');
+  if (!chair || !secGen) fail('the generated alliance a-0 has no chair or secretary-general in office');
+  const day = (offset) => new Date(Date.now() + 8 * 3600e3 + offset * 86400e3).toISOString().slice(0, 10);
+  const fields = [
+    ['kind', 'presidium'], ['title', '主席团会议'], ['date', day(-1)], ['status', 'held'],
+    ['chaired_by', chair], ['agenda.proposed_by', secGen], ['agenda.approved_by', chair],
+    ['agenda.approved_on', day(-8)], ['agenda.items', '审议年度工作计划'], ['agenda.major', '1'],
+    ...[chair, ...vices].map((p) => ['attended', p]), ['decisions', '通过年度工作计划'], ['decisions.major', '1'],
+  ];
+  return fields.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+}
+
+/** Sign-ins and meetings recorded through the form against a server on db: {signin, post}. */
+async function writeLoad(label, db, form) {
   const srv = await startLianheti(`writes-${label}`, db);
+  const path = '/alliances/a-0/meetings';
   try {
     const s = await readySession(srv.url, 'writer', 'Bench-First-1234', 'Bench-Write-5678');
-    // POST /lang: the audited write a form post can do today (a meeting cannot be recorded yet);
-    // alternates the two languages so that every post changes the row.
+    // Each post records one more meeting (a new key, its agenda, attendance and decision), in one
+    // transaction with its audit record.
+    const body = `${form}&csrf=${s.csrf}`;
     const postLua = join(WORK, 'post.lua');
     writeFileSync(
       postLua,
-      `local n = 0
-local bodies = { "lang=en&csrf=${s.csrf}", "lang=zh-CN&csrf=${s.csrf}" }
+      `wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Cookie"] = "${s.cookie}"
-request = function()
-  n = n + 1
-  return wrk.format("POST", "/lang", nil, bodies[n % 2 + 1])
-end
+wrk.body = "${body}"
 `,
     );
     // POST /login: the sign-in form with its double-submit token; each one is a session and an
@@ -528,19 +551,19 @@ wrk.headers["Cookie"] = "lh_pre=${pre}"
 wrk.body = "csrf=${pre}&login=writer&password=${s.password}"
 `,
     );
-    const first = await http(`${srv.url}/lang`, {
+    const first = await http(`${srv.url}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: s.cookie },
-      body: `lang=en&csrf=${s.csrf}`,
+      body,
     });
-    if (first.status !== 303) fail(`POST /lang on ${label}: ${first.status} ${first.text.slice(0, 300)}`);
+    if (first.status !== 303) fail(`POST ${path} on ${label}: ${first.status} ${first.text.slice(0, 300)}`);
     const out = { post: [], signin: [] };
-    await wrk(`${srv.url}/lang`, { conns: WRITE_CONNS, seconds: 1, script: postLua });
+    await wrk(`${srv.url}${path}`, { conns: WRITE_CONNS, seconds: 1, script: postLua });
     // The posts first, then the sign-ins: a sign-in keeps a core busy long after wrk has stopped
     // (argon2id), and wrk() waits for the server to be idle before each run.
     for (const [k, script] of [['post', postLua], ['signin', loginLua]]) {
       for (let run = 1; run <= RUNS; run++) {
-        const w = await wrk(`${srv.url}/${k === 'post' ? 'lang' : 'login'}`, { conns: WRITE_CONNS, script, pid: srv.pid });
+        const w = await wrk(`${srv.url}${k === 'post' ? path : '/login'}`, { conns: WRITE_CONNS, script, pid: srv.pid });
         if (w.errors) fail(`${label} ${k}: ${w.errors} errors\n${w.raw}\n${readFileSync(srv.log, 'utf8').slice(-2000)}`);
         out[k].push(w);
       }
@@ -588,7 +611,8 @@ async function writes(result) {
   say('writes: SQLite');
   const sq = join(WORK, 'writes.db');
   mustLh(['backup', sq, '--db', result.readDb]);
-  result.writes.sqlite = await writeLoad('sqlite', sq);
+  const form = meetingForm(result.readFile);
+  result.writes.sqlite = await writeLoad('sqlite', sq, form);
   if (!WITH_PG) {
     result.writes.pgSkipped = 'BENCH_PG=0';
     return;
@@ -627,8 +651,9 @@ async function writes(result) {
   result.writes.pgFsync = psql('SHOW fsync').stdout.trim();
   const url = `${base}/lh_bench`;
   mustLh(['init', '--db', url]);
-  mustLh(['user', 'add', 'writer', '--role', 'cast_officer:cast', '--password-stdin', '--db', url], { input: 'Bench-First-1234\n' });
-  result.writes.postgresql = await writeLoad('postgresql', url);
+  mustLh(['import', result.readFile, '--db', url]);
+  mustLh(['user', 'add', 'writer', '--role', 'secretariat:a-0', '--password-stdin', '--db', url], { input: 'Bench-First-1234\n' });
+  result.writes.postgresql = await writeLoad('postgresql', url, form);
 }
 
 // --- 3. check ------------------------------------------------------------------------------------
@@ -740,7 +765,7 @@ function table(result) {
     L.push('');
     L.push('| write | backend | writes/s | p50 ms | p99 ms | server CPU ms/write | RSS MB |');
     L.push('|---|---|---:|---:|---:|---:|---:|');
-    const names = { post: 'form post: POST /lang (audited settings change)', signin: 'sign-in: POST /login (argon2id, new session)' };
+    const names = { post: 'form post: POST /alliances/a-0/meetings (records a held presidium meeting)', signin: 'sign-in: POST /login (argon2id, new session)' };
     for (const k of ['signin', 'post']) {
       for (const [b, label] of [['sqlite', 'SQLite (WAL, synchronous=FULL)'], ['postgresql', `PostgreSQL (fsync=${W.pgFsync ?? 'on'})`]]) {
         const f = W[b]?.[k];
