@@ -87,7 +87,7 @@ static uint8_t *pool_reserve(struct pool *p, size_t n)
  * computing a key costs more than everything else about a row. Direct-mapped (a name that hashes
  * to a taken slot replaces its holder), so it stays bounded and needs no eviction; per thread, so
  * it needs no lock. Freed when the thread ends. */
-#define MEMO_SLOTS 2048
+#define MEMO_SLOTS 8192
 struct memo_slot {
     char *name; /* NULL: empty */
     enum collation how;
