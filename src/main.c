@@ -47,12 +47,18 @@ const struct command commands[] = {
      cmd_init},
     {"restore", "FILE", "restore a backup into an empty database",
      "Verifies the audit chain of what it restored.", cmd_restore},
-    {"serve", "[--listen HOST:PORT] [--threads N] [--base-url URL] [--cache-mb N]",
+    {"serve",
+     "[--listen HOST:PORT] [--threads N] [--base-url URL] [--cache-mb N] [--signin-failures N]\n"
+     "      [--trusted-proxy ADDRESS]",
      "run the web server",
      "Default 127.0.0.1:8080, one worker thread per core. Runs until SIGINT or SIGTERM, then "
      "finishes the requests in flight and exits 0. An https:// base URL marks cookies Secure. "
      "--cache-mb sizes the cache of rendered pages (default 16, 0 turns it off); it never serves "
-     "a page older than the last committed write.",
+     "a page older than the last committed write. --signin-failures is how many failed sign-ins "
+     "one client address may make in 10 minutes before it is answered 429 (default 30, 0: no "
+     "limit). --trusted-proxy names the reverse proxy: a request from that address is taken to "
+     "come from the last address in its X-Forwarded-For header (for the audit trail and the "
+     "limit).",
      cmd_serve},
     {"ui", "[--port N]", "initialise if needed and serve on 127.0.0.1, printing the login", NULL,
      cmd_ui},

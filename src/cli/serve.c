@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <arpa/inet.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -122,12 +123,17 @@ static int default_threads(void)
 
 int cmd_serve(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"db", required_argument, NULL, OPT_DB},    {"listen", required_argument, NULL, 'l'},
-        {"threads", required_argument, NULL, 't'},  {"base-url", required_argument, NULL, 'b'},
-        {"cache-mb", required_argument, NULL, 'c'}, {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {{"db", required_argument, NULL, OPT_DB},
+                                         {"listen", required_argument, NULL, 'l'},
+                                         {"threads", required_argument, NULL, 't'},
+                                         {"base-url", required_argument, NULL, 'b'},
+                                         {"cache-mb", required_argument, NULL, 'c'},
+                                         {"signin-failures", required_argument, NULL, 'f'},
+                                         {"trusted-proxy", required_argument, NULL, 'x'},
+                                         {NULL, 0, NULL, 0}};
     char host[256] = "127.0.0.1";
-    long port = 8080, threads = default_threads(), cache_mb = DEFAULT_CACHE_MB;
+    long port = 8080, threads = default_threads(), cache_mb = DEFAULT_CACHE_MB,
+         failures = DEFAULT_SIGNIN_FAILURES;
     struct config cfg = {0};
     int c;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -152,6 +158,17 @@ int cmd_serve(int argc, char **argv)
             if (!parse_int(optarg, 0, 4096, &cache_mb))
                 return cli_usage("serve", "--cache-mb: expected a number from 0 to 4096");
             break;
+        case 'f':
+            if (!parse_int(optarg, 0, 100000, &failures))
+                return cli_usage("serve", "--signin-failures: expected a number from 0 to 100000");
+            break;
+        case 'x': {
+            unsigned char ip[16];
+            if (inet_pton(AF_INET, optarg, ip) != 1 && inet_pton(AF_INET6, optarg, ip) != 1)
+                return cli_usage("serve", "--trusted-proxy: expected an IPv4 or IPv6 address");
+            cfg.trusted_proxy = optarg;
+            break;
+        }
         default:
             return cli_usage("serve", "unknown option");
         }
@@ -163,6 +180,7 @@ int cmd_serve(int argc, char **argv)
     cfg.port = (int)port;
     cfg.threads = (int)threads;
     cfg.cache_bytes = (size_t)cache_mb * 1024 * 1024;
+    cfg.signin_failures = (unsigned)failures;
     cfg.secure_cookies = cfg.base_url && strncmp(cfg.base_url, "https://", 8) == 0;
     return server_run(&cfg, NULL);
 }
@@ -252,6 +270,7 @@ int cmd_ui(int argc, char **argv)
         .port = (int)port,
         .threads = default_threads(),
         .cache_bytes = (size_t)DEFAULT_CACHE_MB * 1024 * 1024,
+        .signin_failures = DEFAULT_SIGNIN_FAILURES,
     };
     return server_run(&cfg, *banner ? banner : NULL);
 }

@@ -13,6 +13,7 @@ enum fail_kind {
     FAIL_NOT_FOUND,   /* 404 */
     FAIL_CONFLICT,    /* 409: duplicate, stale state */
     FAIL_INVALID,     /* 422: well-formed but breaks a rule or a norm */
+    FAIL_THROTTLED,   /* 429: too many attempts from the client's address */
     FAIL_UNAVAILABLE, /* 503: the database is busy or gone; nothing was written */
     FAIL_INTERNAL,    /* 500 */
 };

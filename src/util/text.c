@@ -1,4 +1,5 @@
 #include "util/text.h"
+#include <arpa/inet.h>
 #include <sodium.h>
 #include <string.h>
 
@@ -98,4 +99,18 @@ bool str_equal_ct(const char *a, const char *b)
     if (n != strlen(b))
         return false;
     return sodium_memcmp(a, b, n) == 0;
+}
+
+bool forwarded_client(const char *xff, char out[FORWARDED_MAX])
+{
+    const char *last = strrchr(xff, ',');
+    last = last ? last + 1 : xff;
+    last += strspn(last, " \t");
+    size_t n = strcspn(last, " \t");
+    unsigned char ip[16];
+    if (n == 0 || n >= FORWARDED_MAX || last[n + strspn(last + n, " \t")] != '\0')
+        return false;
+    memcpy(out, last, n);
+    out[n] = '\0';
+    return inet_pton(AF_INET, out, ip) == 1 || inet_pton(AF_INET6, out, ip) == 1;
 }

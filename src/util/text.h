@@ -19,4 +19,10 @@ bool name_valid(const char *s, size_t max);
  * differ. */
 bool str_equal_ct(const char *a, const char *b);
 
+/* The client address a reverse proxy names in an X-Forwarded-For header value: its last element
+ * (the one the proxy itself appended; anything before it the client could have written), when
+ * that is an IPv4 or IPv6 address. Copied to out (46 bytes: INET6_ADDRSTRLEN) as written. */
+#define FORWARDED_MAX 46
+bool forwarded_client(const char *xff, char out[FORWARDED_MAX]);
+
 #endif

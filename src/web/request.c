@@ -269,6 +269,8 @@ int fail_status(enum fail_kind kind)
         return 409;
     case FAIL_INVALID:
         return 422;
+    case FAIL_THROTTLED:
+        return 429;
     case FAIL_UNAVAILABLE:
         return 503;
     case FAIL_INTERNAL:
@@ -306,6 +308,8 @@ static const char *fail_title(enum fail_kind kind)
     case FAIL_BAD_INPUT:
     case FAIL_INVALID:
         return N_("Invalid input");
+    case FAIL_THROTTLED:
+        return N_("Too many attempts");
     case FAIL_UNAVAILABLE:
         return N_("Service unavailable");
     case FAIL_NONE:

@@ -28,8 +28,14 @@ struct config {
     int threads;
     const char *base_url; /* https://... makes cookies Secure */
     bool secure_cookies;
-    size_t cache_bytes; /* the response cache's size; 0: no cache */
+    size_t cache_bytes;       /* the response cache's size; 0: no cache */
+    unsigned signin_failures; /* per client address in 10 minutes (web/throttle.h); 0: no limit */
+    /* The reverse proxy's address: requests from it are taken to come from the last address of
+     * their X-Forwarded-For header. NULL: the connection's address is the client's. */
+    const char *trusted_proxy;
 };
+
+#define DEFAULT_SIGNIN_FAILURES 30
 
 struct header {
     const char *name, *value;

@@ -9,6 +9,7 @@
 #include "util/clock.h"
 #include "util/text.h"
 #include "web/cache.h"
+#include "web/throttle.h"
 #include <microhttpd.h>
 #include <string.h>
 
@@ -80,7 +81,7 @@ const struct route routes[] = {
     {"POST",   "/api/v1/organisations/import",      api_orgs_import,    RIGHT_ORGANISATIONS, RF_API | RF_UPLOAD, FILE_LIMIT},
     {"GET",    "/api/v1/organisations/{key}",       api_org_get,        RIGHT_BUSINESS_READ, RF_API, 0},
     {"DELETE", "/api/v1/session",                   api_session_delete, RIGHT_SIGNED_IN,     RF_API | RF_PW_CHANGE, 0},
-    {"POST",   "/api/v1/session",                   api_session_create, RIGHT_NONE,          RF_API | RF_JSON, JSON_LIMIT},
+    {"POST",   "/api/v1/session",                   api_session_create, RIGHT_NONE,          RF_API | RF_JSON | RF_SIGNIN, JSON_LIMIT},
     {"GET",    "/api/v1/users",                     api_users_list,     RIGHT_ACCOUNTS_READ, RF_API, 0},
     {"POST",   "/api/v1/users",                     api_users_create,   RIGHT_ACCOUNTS,      RF_API | RF_JSON, JSON_LIMIT},
     {"POST",   "/api/v1/users/{login}/disable",     api_user_disable,   RIGHT_ACCOUNTS,      RF_API | RF_JSON, JSON_LIMIT},
@@ -97,7 +98,7 @@ const struct route routes[] = {
     {"GET",    "/healthz",                          api_healthz,        RIGHT_NONE,          RF_API | RF_PW_CHANGE, 0},
     {"POST",   "/lang",                             page_lang_post,     RIGHT_SIGNED_IN,     RF_FORM | RF_PW_CHANGE, FORM_LIMIT},
     {"GET",    "/login",                            page_login,         RIGHT_NONE,          RF_PW_CHANGE, 0},
-    {"POST",   "/login",                            page_login_post,    RIGHT_NONE,          RF_FORM | RF_ANON_FORM | RF_PW_CHANGE, FORM_LIMIT},
+    {"POST",   "/login",                            page_login_post,    RIGHT_NONE,          RF_FORM | RF_ANON_FORM | RF_PW_CHANGE | RF_SIGNIN, FORM_LIMIT},
     {"POST",   "/logout",                           page_logout_post,   RIGHT_SIGNED_IN,     RF_FORM | RF_PW_CHANGE, FORM_LIMIT},
     {"GET",    "/metrics",                          api_metrics,        RIGHT_NONE,          RF_PW_CHANGE, 0},
     {"GET",    "/organisations",                    page_organisations, RIGHT_BUSINESS_READ, 0, 0},
@@ -229,6 +230,20 @@ static bool check_csrf(struct request *r)
     resp_error(r, FAIL_FORBIDDEN, "csrf", NULL,
                "The form has expired or did not come from this site. Please reload the page and "
                "try again.");
+    return false;
+}
+
+/* Sign-ins from an address that has failed too often wait (web/throttle.h). */
+static bool check_throttle(struct request *r)
+{
+    unsigned wait;
+    if (!(r->route->flags & RF_SIGNIN) ||
+        throttle_allows(r->client, clock_mono_ms() / 1000.0, &wait))
+        return true;
+    resp_header(r, "Retry-After", arena_printf(r->a, "%u", wait));
+    resp_error(r, FAIL_THROTTLED, "throttled", NULL,
+               "Too many failed sign-ins from your address. Please wait a few minutes and try "
+               "again.");
     return false;
 }
 
@@ -372,7 +387,7 @@ void dispatch(struct request *r)
             resp_redirect(r, "/password");
         return;
     }
-    if (!read_body(r) || !check_csrf(r))
+    if (!read_body(r) || !check_csrf(r) || !check_throttle(r))
         return;
     if ((rt->flags & RF_CACHE) && cache_enabled() && (r->method == M_GET || r->method == M_HEAD))
         cached(r);

@@ -18,6 +18,8 @@ enum route_flags {
                               every problem it reports) */
     RF_UPLOAD = 1 << 7,    /* a file: with RF_API the raw body (any content type); on a page a
                               multipart/form-data form (its file in r->upload) or an urlencoded one */
+    RF_SIGNIN = 1 << 8,    /* a sign-in: answered 429 while the client's address has used up its
+                              failed sign-ins (web/throttle.h); the handler reports each failure */
 };
 
 struct route {

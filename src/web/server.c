@@ -8,6 +8,7 @@
 #include "util/text.h"
 #include "util/jw.h"
 #include "web/cache.h"
+#include "web/throttle.h"
 #include "web/metrics.h"
 #include "web/router.h"
 #include <arpa/inet.h>
@@ -87,6 +88,13 @@ static const char *client_address(arena *a, struct MHD_Connection *conn)
         else if (sa->sa_family == AF_INET6)
             inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, text,
                       sizeof text);
+    }
+    /* Behind the trusted proxy, the client is whom the proxy says it forwards for. */
+    if (cfg->trusted_proxy && strcmp(text, cfg->trusted_proxy) == 0) {
+        const char *xff = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For");
+        char fwd[FORWARDED_MAX];
+        if (xff && forwarded_client(xff, fwd))
+            return arena_strdup(a, fwd);
     }
     return arena_strdup(a, text);
 }
@@ -334,6 +342,7 @@ int server_run(const struct config *config, const char *banner)
     }
     pthread_key_create(&db_key, close_thread_db);
     cache_init(cfg->cache_bytes);
+    throttle_init(cfg->signin_failures);
 
     /* Workers inherit this mask, so only sigwait below ever sees SIGINT and SIGTERM. */
     sigset_t sigs;

@@ -361,11 +361,11 @@ export function assertError(r, status, code, field) {
  * A test file's world: a temp dir, an initialised database and a running server.
  * close() stops the server (asserting exit 0) and removes the directory.
  */
-export async function setup(name) {
+export async function setup(name, { args = [] } = {}) {
   const dir = tempDir(name);
   try {
     const { db, admin } = createDb(dir);
-    const server = await startServer({ dbFile: db });
+    const server = await startServer({ dbFile: db, args });
     return {
       dir,
       db,

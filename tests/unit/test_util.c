@@ -461,6 +461,29 @@ static void test_str_equal_ct(void **state)
     assert_false(str_equal_ct("x", ""));
 }
 
+/* X-Forwarded-For: the last element, only when it is an address. */
+static void test_forwarded_client(void **state)
+{
+    (void)state;
+    char out[FORWARDED_MAX];
+    assert_true(forwarded_client("203.0.113.7", out));
+    assert_string_equal(out, "203.0.113.7");
+    assert_true(forwarded_client("10.0.0.1, 203.0.113.7", out));
+    assert_string_equal(out, "203.0.113.7");
+    assert_true(forwarded_client("spoofed,\t 2001:db8::5 ", out));
+    assert_string_equal(out, "2001:db8::5");
+    static const char *const bad[] = {"",
+                                      " ",
+                                      "203.0.113.7,",
+                                      "proxy.example",
+                                      "203.0.113.7 junk",
+                                      "203.0.113.256",
+                                      "1.2.3.4, unknown",
+                                      "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255:1234567"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_false(forwarded_client(bad[i], out));
+}
+
 int main(void)
 {
     if (sodium_init() < 0)
@@ -480,6 +503,7 @@ int main(void)
         cmocka_unit_test(test_name_valid),
         cmocka_unit_test(test_name_valid_c1_controls),
         cmocka_unit_test(test_str_equal_ct),
+        cmocka_unit_test(test_forwarded_client),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

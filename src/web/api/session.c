@@ -1,7 +1,9 @@
 /* Signing in and out through the API, and the signed-in user's own account. */
 #include "domain/accounts.h"
 #include "web/api/json.h"
+#include "util/clock.h"
 #include "web/handlers.h"
+#include "web/throttle.h"
 #include <string.h>
 
 void api_session_create(struct request *r)
@@ -15,6 +17,8 @@ void api_session_create(struct request *r)
     struct fail f;
     struct actor who;
     if (!acct_sign_in(r->db, login, password, r->client, &s, &f)) {
+        if (f.kind == FAIL_AUTH)
+            throttle_failed(r->client, clock_mono_ms() / 1000.0);
         resp_api_fail(r, &f);
         return;
     }

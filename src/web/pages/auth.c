@@ -1,7 +1,9 @@
 /* Signing in and out, the forced change of a one-time password, and the language choice. */
 #include "auth/password.h"
 #include "domain/accounts.h"
+#include "util/clock.h"
 #include "web/handlers.h"
+#include "web/throttle.h"
 #include "web/html.h"
 #include <string.h>
 
@@ -49,6 +51,8 @@ void page_login_post(struct request *r)
     struct signin s;
     struct fail f;
     if (!acct_sign_in(r->db, login ? login : "", password ? password : "", r->client, &s, &f)) {
+        if (f.kind == FAIL_AUTH)
+            throttle_failed(r->client, clock_mono_ms() / 1000.0);
         login_form(r, fail_status(f.kind), login, f.message);
         return;
     }
