@@ -5,6 +5,8 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
+#include <inttypes.h>
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -75,6 +77,67 @@ const struct sheet_cell *sheet_at(const struct sheet *s, size_t row, size_t col)
 }
 
 /* --- CSV ------------------------------------------------------------------------------------ */
+
+/* Does word[0..n) occur in text, ASCII letters in either case? */
+static bool contains(const char *text, const char *word, size_t n)
+{
+    for (; *text; text++) {
+        size_t i = 0;
+        while (i < n && text[i] &&
+               (text[i] == word[i] ||
+                (isascii((unsigned char)text[i]) &&
+                 tolower((unsigned char)text[i]) == tolower((unsigned char)word[i]))))
+            i++;
+        if (i == n)
+            return true;
+    }
+    return false;
+}
+
+static bool row_has(const struct sheet *s, size_t row, const char *word, size_t n)
+{
+    for (size_t c = 0; c < s->ncols; c++) {
+        const struct sheet_cell *cell = sheet_at(s, row, c);
+        switch (s->cols[c].kind) {
+        case SK_TEXT:
+        case SK_DATE:
+            if (cell->text && contains(cell->text, word, n))
+                return true;
+            break;
+        case SK_INT: {
+            char d[24];
+            snprintf(d, sizeof d, "%" PRId64, cell->num);
+            if (!cell->empty && contains(d, word, n))
+                return true;
+            break;
+        }
+        case SK_MONEY:
+            break;
+        }
+    }
+    return false;
+}
+
+struct sheet *sheet_filter(const struct sheet *s, const char *q)
+{
+    struct sheet *out = sheet_new(s->a, s->name, s->cols, s->ncols);
+    for (size_t row = 0; row < s->nrows; row++) {
+        bool keep = true;
+        for (const char *w = q; keep && w && *w;) {
+            w += strspn(w, " ");
+            size_t n = strcspn(w, " ");
+            if (n)
+                keep = row_has(s, row, w, n);
+            w += n;
+        }
+        if (!keep)
+            continue;
+        sheet_row(out);
+        memcpy(&out->cells[out->filled], &s->cells[row * s->ncols], s->ncols * sizeof *s->cells);
+        out->filled += s->ncols;
+    }
+    return out;
+}
 
 static void csv_field(buf *out, const char *v, bool guard)
 {

@@ -53,6 +53,13 @@ void sheet_money(struct sheet *s, int64_t fen);
 void sheet_empty(struct sheet *s);
 const struct sheet_cell *sheet_at(const struct sheet *s, size_t row, size_t col);
 
+/* The rows of s that match a search, in a new sheet on the same arena sharing s's columns and
+ * cell text: every word of q (words are separated by spaces) must occur in some cell of the row,
+ * export-only columns included (a key or a credit code finds its row). Letters A-Z match either
+ * case; anything else, Chinese included, matches as written. Integers match as decimal digits;
+ * money does not take part. An empty q, or one of spaces only, keeps every row. */
+struct sheet *sheet_filter(const struct sheet *s, const char *q);
+
 /* RFC 4180 CSV in UTF-8 with a byte order mark (so Excel reads it as UTF-8): CRLF line ends, a
  * field quoted when it holds a comma, a quote, CR or LF (quotes doubled). A text cell that a
  * spreadsheet would take for a formula (= + - @ at the start) is prefixed with ' (CSV injection).

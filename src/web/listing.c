@@ -1,6 +1,7 @@
 /* Sheets as HTML tables and as downloads (listing.h). */
 #include "web/listing.h"
 #include "util/money.h"
+#include "util/text.h"
 #include "web/html.h"
 #include <string.h>
 
@@ -19,6 +20,54 @@ bool listing_format(struct request *r, enum listing_format *out)
         return false;
     }
     return true;
+}
+
+#define QUERY_MAX 100 /* characters of a search */
+
+bool listing_query(struct request *r, const char **q)
+{
+    const char *v = req_query(r, "q");
+    *q = NULL;
+    if (!v || v[strspn(v, " ")] == '\0')
+        return true;
+    if (utf8_len(v) > QUERY_MAX) {
+        resp_error(r, FAIL_BAD_INPUT, "invalid_parameter", "q",
+                   "A search has at most 100 characters.");
+        return false;
+    }
+    *q = v;
+    return true;
+}
+
+const char *listing_with_query(struct request *r, const char *href_base, const char *q)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    if (!q)
+        return href_base;
+    buf b = {0};
+    buf_puts(&b, href_base);
+    buf_puts(&b, "&q=");
+    for (const unsigned char *p = (const unsigned char *)q; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            *p == '-' || *p == '.' || *p == '_' || *p == '~') {
+            buf_putc(&b, (char)*p);
+        } else {
+            char esc[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+            buf_append(&b, esc, 3);
+        }
+    }
+    const char *out = arena_strndup(r->a, buf_str(&b), b.len);
+    buf_free(&b);
+    return out;
+}
+
+void listing_search_field(struct request *r, const char *q)
+{
+    H(r, "<label for=\"f-q\">");
+    h_msg(r, "Search");
+    H(r, "</label><input id=\"f-q\" name=\"q\" type=\"search\" maxlength=\"100\" value=\"");
+    h_text(r, q ? q : "");
+    H(r, "\">");
 }
 
 void listing_table(struct request *r, const struct sheet *s, const char *id, size_t offset,

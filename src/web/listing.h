@@ -11,6 +11,15 @@ enum listing_format { LIST_HTML, LIST_CSV, LIST_XLSX };
 /* Reads ?format= (absent: HTML; "csv"; "xlsx"). On anything else answers 400 and returns false. */
 bool listing_format(struct request *r, enum listing_format *out);
 
+/* Reads ?q=, the words a list is searched for (util/sheet.h sheet_filter): *q is NULL when it is
+ * absent or blank. Longer than 100 characters: answers 400 and returns false. */
+bool listing_query(struct request *r, const char **q);
+/* href_base with "&q=" and q percent-encoded appended, for the pager and the downloads; href_base
+ * itself when q is NULL. */
+const char *listing_with_query(struct request *r, const char *href_base, const char *q);
+/* The search box of a filter form: a label and an input named q holding q. */
+void listing_search_field(struct request *r, const char *q);
+
 /* Rows [offset, offset + limit) of the sheet as a table with id `id` (a literal or a key). The
  * columns marked export_only are left out; SK_MONEY cells show as ¥1,234.56. */
 void listing_table(struct request *r, const struct sheet *s, const char *id, size_t offset,

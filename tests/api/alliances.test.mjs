@@ -251,6 +251,36 @@ describe('one alliance', () => {
     assert.ok(body.every((row) => row[9] === '' || /^[0-9A-Z]{18}$/.test(row[9])));
   });
 
+  test('search: ?q= keeps the rows with every word, in the page, its pager links and its downloads', async () => {
+    // 动物 is in 中国动物学会 and 中国实验动物学会; 实验 narrows it to one.
+    const page = await get(as.officer, '/alliances/life?tab=members&q=' + encodeURIComponent('动物'));
+    assert.equal(page.status, 200);
+    assert.match(page.text, /<input id="f-q" name="q" type="search" maxlength="100" value="动物">/);
+    const names = [...page.text.matchAll(/<td>(中国[^<]*动物[^<]*)<\/td>/g)].map((m) => m[1]).sort();
+    assert.deepEqual(names, ['中国动物学会', '中国实验动物学会'].sort());
+    assert.doesNotMatch(page.text, /中国植物学会/);
+    // The download links carry the search on.
+    assert.match(page.text, /href="\/alliances\/life\?tab=members&amp;list=members&amp;q=%E5%8A%A8%E7%89%A9&amp;format=csv"/);
+    const rows = await csv(as.officer, '/alliances/life?tab=members&list=members&format=csv&q=' + encodeURIComponent('实验 动物'), 'life-members.csv');
+    assert.deepEqual(rows.slice(1).map((row) => row[1]), ['中国实验动物学会']);
+    // By credit code (a column the page does not show), and letters in either case.
+    const code = rows[1][9];
+    const byCode = await csv(as.officer, `/alliances/life?tab=members&format=csv&q=${code.toLowerCase()}`, 'life-members.csv');
+    assert.deepEqual(byCode.slice(1).map((row) => row[1]), ['中国实验动物学会']);
+    // Nothing matches: the empty list says so.
+    const none = await get(as.officer, '/alliances/life?tab=bodies&q=no-such-thing');
+    assert.match(none.text, /<td class="none" colspan="\d+">/);
+    // The directory and the organisations search the same way.
+    const dir = await get(as.officer, '/alliances?q=' + encodeURIComponent('生命'));
+    assert.deepEqual(linkedKeys(dir.text), ['life']);
+    const orgs = await get(as.officer, '/organisations?q=' + encodeURIComponent('实验动物'));
+    assert.match(orgs.text, /中国实验动物学会/);
+    assert.doesNotMatch(orgs.text, /中国植物学会/);
+    // Too long: 400 naming the parameter.
+    const long = await request(env.url, 'GET', '/alliances/life?format=csv&q=' + 'x'.repeat(101), { session: as.officer });
+    assert.equal(long.status, 400);
+  });
+
   test('ledger: amounts as ¥1,234.56 on the page, plain numbers in CSV, debits equal credits', async () => {
     const r = await get(as.officer, '/alliances/life?tab=ledger');
     for (const id of ['accounts', 'funds', 'transactions', 'fund-reports', 'fund-report-lines'])

@@ -133,11 +133,61 @@ static void test_xlsx(void **state)
     assert_int_equal(rmdir(dir), 0);
 }
 
+/* Names of the rows sheet_filter keeps, by their keys. */
+static void keys_of(const struct sheet *s, char *out, size_t n)
+{
+    out[0] = '\0';
+    for (size_t r = 0; r < s->nrows; r++) {
+        strncat(out, sheet_at(s, r, 0)->text, n - strlen(out) - 1);
+        strncat(out, " ", n - strlen(out) - 1);
+    }
+}
+
+static void test_filter(void **state)
+{
+    (void)state;
+    arena *a = arena_new();
+    struct sheet *s = sample(a);
+    char got[64];
+    static const struct {
+        const char *q, *want;
+    } cases[] = {
+        {NULL, "k1 k2 k3 "},
+        {"", "k1 k2 k3 "},
+        {"   ", "k1 k2 k3 "},
+        {"动物", "k1 "},           /* Chinese as written */
+        {"QUOTED", "k2 "},         /* ASCII letters in either case */
+        {"hyperlink EVIL", "k3 "}, /* every word, in any cell */
+        {"动物 evil", ""},         /* both words, but not in one row */
+        {"k2", "k2 "},             /* an export-only column counts */
+        {"2025-01", "k3 "},        /* dates as written */
+        {"-3", "k3 "},             /* integers as decimal digits */
+        {"1234", ""},              /* money does not take part */
+        {"nothing-like-it", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct sheet *f = sheet_filter(s, cases[i].q);
+        keys_of(f, got, sizeof got);
+        assert_string_equal(got, cases[i].want);
+        /* The rows kept are the original cells, links included. */
+        if (f->nrows && strcmp(sheet_at(f, 0, 0)->text, "k1") == 0)
+            assert_string_equal(sheet_at(f, 0, 1)->href, "/x");
+    }
+    /* A filtered sheet writes as any other. */
+    buf out = {0};
+    sheet_csv(sheet_filter(s, "k3"), &out);
+    assert_non_null(strstr(buf_str(&out), "k3,"));
+    assert_null(strstr(buf_str(&out), "k1,"));
+    buf_free(&out);
+    arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_xlsx),
+        cmocka_unit_test(test_filter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -202,7 +202,9 @@ void page_alliances(struct request *r)
 {
     enum listing_format fmt;
     int64_t offset = 0;
-    if (!listing_format(r, &fmt) || !req_query_int(r, "offset", 0, INT32_MAX, &offset))
+    const char *q;
+    if (!listing_format(r, &fmt) || !req_query_int(r, "offset", 0, INT32_MAX, &offset) ||
+        !listing_query(r, &q))
         return;
     const char *jur = req_query(r, "jurisdiction"), *status = req_query(r, "status");
     if (jur && !*jur)
@@ -257,13 +259,17 @@ void page_alliances(struct request *r)
         sheet_int(s, al->members);
         sheet_date(s, al->established_date);
     }
+    if (q)
+        s = sheet_filter(s, q);
     if (fmt != LIST_HTML) {
         listing_send(r, s, fmt, "alliances");
         return;
     }
 
-    const char *base = arena_printf(r->a, "/alliances?jurisdiction=%s&status=%s", jur ? jur : "",
-                                    status ? status : "");
+    const char *base = listing_with_query(r,
+                                          arena_printf(r->a, "/alliances?jurisdiction=%s&status=%s",
+                                                       jur ? jur : "", status ? status : ""),
+                                          q);
     page_begin(r, N_("Alliances"));
     H(r, "<h1>");
     h_msg(r, "Alliances");
@@ -304,7 +310,9 @@ void page_alliances(struct request *r)
         h_msg(r, alliance_status[i].msgid);
         H(r, "</option>");
     }
-    H(r, "</select><button type=\"submit\">");
+    H(r, "</select>");
+    listing_search_field(r, q);
+    H(r, "<button type=\"submit\">");
     h_msg(r, "Filter");
     H(r, "</button></form>");
     listing_downloads(r, base);
@@ -818,8 +826,9 @@ void page_alliance(struct request *r)
     enum listing_format fmt;
     /* ?offset= and ?limit= (rows per page, up to MAX_PAGE_SIZE) page the list named by ?list=. */
     int64_t offset = 0, limit = PAGE_SIZE;
+    const char *q;
     if (!listing_format(r, &fmt) || !req_query_int(r, "offset", 0, INT32_MAX, &offset) ||
-        !req_query_int(r, "limit", 1, MAX_PAGE_SIZE, &limit))
+        !req_query_int(r, "limit", 1, MAX_PAGE_SIZE, &limit) || !listing_query(r, &q))
         return;
     const struct tab *tab = &tabs[0];
     const char *want = req_query(r, "tab");
@@ -865,6 +874,9 @@ void page_alliance(struct request *r)
         resp_error(r, FAIL_FORBIDDEN, "forbidden", NULL, "You may not do this.");
         return;
     }
+    /* ?q= searches every list of the tab; downloads and pages carry it on. */
+    for (size_t i = 0; q && i < v.nlists; i++)
+        v.lists[i] = sheet_filter(v.lists[i], q);
     /* ?list= names the list a download or the pager is for; the tab's first by default. */
     size_t which = 0;
     const char *list = req_query(r, "list");
@@ -912,13 +924,26 @@ void page_alliance(struct request *r)
         H(r, "</a></li>");
     }
     H(r, "</ul></nav>");
+    if (v.nlists) {
+        H(r, "<form method=\"get\" action=\"/alliances/");
+        h_path_segment(r, al.key);
+        H(r, "\" class=\"inline filters\"><input type=\"hidden\" name=\"tab\" value=\"");
+        h_text(r, tab->id);
+        H(r, "\">");
+        listing_search_field(r, q);
+        H(r, "<button type=\"submit\">");
+        h_msg(r, "Filter");
+        H(r, "</button></form>");
+    }
     for (size_t i = 0; i < v.nlists; i++) {
         size_t off = i == which ? (size_t)offset : 0, rows = i == which ? (size_t)limit : PAGE_SIZE;
-        const char *base =
+        const char *base = listing_with_query(
+            r,
             rows == PAGE_SIZE
                 ? arena_printf(r->a, "/alliances/%s?tab=%s&list=%s", al.key, tab->id, v.ids[i])
                 : arena_printf(r->a, "/alliances/%s?tab=%s&list=%s&limit=%zu", al.key, tab->id,
-                               v.ids[i], rows);
+                               v.ids[i], rows),
+            q);
         H(r, "<section class=\"list\" aria-labelledby=\"h-");
         h_text(r, v.ids[i]);
         H(r, "\"><h2 id=\"h-");

@@ -797,7 +797,9 @@ static void orgs_page(struct request *r, int status, const struct org_state *st)
 {
     enum listing_format fmt;
     int64_t offset = 0;
-    if (!listing_format(r, &fmt) || !req_query_int(r, "offset", 0, INT32_MAX, &offset))
+    const char *q;
+    if (!listing_format(r, &fmt) || !req_query_int(r, "offset", 0, INT32_MAX, &offset) ||
+        !listing_query(r, &q))
         return;
     const char *kind = req_query(r, "kind");
     if (kind && !*kind)
@@ -832,6 +834,8 @@ static void orgs_page(struct request *r, int status, const struct org_state *st)
                               : NULL);
         sheet_text(s, o[i].english_name);
     }
+    if (q)
+        s = sheet_filter(s, q);
     if (fmt != LIST_HTML) {
         listing_send(r, s, fmt, "organisations");
         return;
@@ -866,10 +870,13 @@ static void orgs_page(struct request *r, int status, const struct org_state *st)
         h_msg(r, kind_options[i].label);
         H(r, "</option>");
     }
-    H(r, "</select><button type=\"submit\">");
+    H(r, "</select>");
+    listing_search_field(r, q);
+    H(r, "<button type=\"submit\">");
     h_msg(r, "Filter");
     H(r, "</button></form>");
-    const char *base = arena_printf(r->a, "/organisations?kind=%s", kind ? kind : "");
+    const char *base =
+        listing_with_query(r, arena_printf(r->a, "/organisations?kind=%s", kind ? kind : ""), q);
     listing_downloads(r, base);
     listing_table(r, s, "organisations", (size_t)offset, PAGE_SIZE);
     listing_pager(r, base, NULL, (size_t)offset, PAGE_SIZE, s->nrows);
