@@ -11,6 +11,7 @@
 #include "util/text.h"
 #include "web/api/json.h"
 #include "web/handlers.h"
+#include "web/readable.h"
 #include <string.h>
 
 static void set_opt(json_t *o, const char *name, const char *v)
@@ -80,24 +81,6 @@ static void unavailable(struct request *r)
     resp_error(r, FAIL_UNAVAILABLE, "unavailable", NULL, "The database is unavailable.");
 }
 
-/* The alliance of the path's first parameter, if who may read it; false after answering 404. */
-static bool visible_alliance(struct request *r, struct rg_alliance *al)
-{
-    char t[11];
-    clock_date(clock_now(), t);
-    const char *key = r->params[0];
-    int rc = key_valid(key) ? st_rg_alliance(r->db, r->a, key, t, al) : DB_DONE;
-    if (rc == DB_ROW && !can_alliance(&r->who, RIGHT_BUSINESS_READ, al->jurisdiction, al->key))
-        rc = DB_DONE;
-    if (rc == DB_ROW)
-        return true;
-    if (rc == DB_DONE)
-        resp_error(r, FAIL_NOT_FOUND, "not_found", NULL, "There is no such alliance.");
-    else
-        unavailable(r);
-    return false;
-}
-
 /* Answers the meeting `key` of the alliance `alliance` (already known visible). */
 static void answer_meeting(struct request *r, int status, int64_t alliance_id, const char *key)
 {
@@ -119,7 +102,7 @@ void api_meetings_list(struct request *r)
 {
     int64_t limit, offset;
     struct rg_alliance al;
-    if (!api_paging(r, &limit, &offset) || !visible_alliance(r, &al))
+    if (!api_paging(r, &limit, &offset) || !req_readable_alliance(r, &al))
         return;
     struct mt_meeting *m;
     size_t n;
@@ -149,7 +132,7 @@ void api_meetings_list(struct request *r)
 void api_meeting_get(struct request *r)
 {
     struct rg_alliance al;
-    if (visible_alliance(r, &al))
+    if (req_readable_alliance(r, &al))
         answer_meeting(r, 200, al.id, r->params[1]);
 }
 
@@ -280,7 +263,7 @@ void api_meetings_create(struct request *r)
             return;
     }
     struct rg_alliance al;
-    if (!visible_alliance(r, &al))
+    if (!req_readable_alliance(r, &al))
         return;
     const char *key;
     struct fail f = {0};
@@ -295,7 +278,7 @@ void api_meeting_held(struct request *r)
     static const char *const fields[] = {"attended", "decisions", NULL};
     struct mtg_outcome o = {0};
     struct rg_alliance al;
-    if (!req_json_only(r, fields) || !read_outcome(r, &o) || !visible_alliance(r, &al))
+    if (!req_json_only(r, fields) || !read_outcome(r, &o) || !req_readable_alliance(r, &al))
         return;
     struct fail f = {0};
     if (!mtg_held(r->db, &r->who, al.key, r->params[1], &o, &f))
@@ -308,7 +291,7 @@ void api_meeting_cancel(struct request *r)
 {
     static const char *const fields[] = {NULL};
     struct rg_alliance al;
-    if (!req_json_only(r, fields) || !visible_alliance(r, &al))
+    if (!req_json_only(r, fields) || !req_readable_alliance(r, &al))
         return;
     struct fail f = {0};
     if (!mtg_cancel(r->db, &r->who, al.key, r->params[1], &f))
@@ -329,7 +312,7 @@ void api_meeting_minutes(struct request *r)
         !read_str(r, r->json, "distributed_on", "distributed_on", &m.distributed_on) ||
         !read_keys(r, r->json, "distributed_to", "distributed_to", &m.distributed_to,
                    &m.ndistributed_to) ||
-        !visible_alliance(r, &al))
+        !req_readable_alliance(r, &al))
         return;
     struct fail f = {0};
     if (!mtg_minutes(r->db, &r->who, al.key, r->params[1], &m, &f))

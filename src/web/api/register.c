@@ -10,6 +10,7 @@
 #include "web/api/json.h"
 #include "web/api/register.h"
 #include "web/handlers.h"
+#include "web/readable.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,24 +48,6 @@ static json_t *json_alliance(const struct rg_alliance *al)
     if (al->charter_version)
         json_object_set_new(o, "charter_version", json_integer(al->charter_version));
     return o;
-}
-
-/* The alliance of the path's first parameter, if who may read it; false after answering 404. */
-static bool visible_alliance(struct request *r, struct rg_alliance *al)
-{
-    char t[11];
-    today(t);
-    const char *key = r->params[0];
-    int rc = key_valid(key) ? st_rg_alliance(r->db, r->a, key, t, al) : DB_DONE;
-    if (rc == DB_ROW && !can_alliance(&r->who, RIGHT_BUSINESS_READ, al->jurisdiction, al->key))
-        rc = DB_DONE;
-    if (rc == DB_ROW)
-        return true;
-    if (rc == DB_DONE)
-        resp_error(r, FAIL_NOT_FOUND, "not_found", NULL, "There is no such alliance.");
-    else
-        resp_error(r, FAIL_UNAVAILABLE, "unavailable", NULL, "The database is unavailable.");
-    return false;
 }
 
 void api_alliances_list(struct request *r)
@@ -127,7 +110,7 @@ static void answer_alliance(struct request *r, int status, const char *key)
 void api_alliance_get(struct request *r)
 {
     struct rg_alliance al;
-    if (visible_alliance(r, &al))
+    if (req_readable_alliance(r, &al))
         answer_alliance(r, 200, al.key);
 }
 
@@ -239,7 +222,7 @@ static json_t *json_charter(const struct rg_charter *c, bool current)
 void api_charters_list(struct request *r)
 {
     struct rg_alliance al;
-    if (!visible_alliance(r, &al))
+    if (!req_readable_alliance(r, &al))
         return;
     struct rg_charter *c;
     size_t n;
@@ -290,7 +273,7 @@ void api_charter_get(struct request *r)
 {
     struct rg_alliance al;
     int64_t v;
-    if (visible_alliance(r, &al) && version_param(r, &v))
+    if (req_readable_alliance(r, &al) && version_param(r, &v))
         answer_charter(r, 200, &al, v);
 }
 
@@ -310,7 +293,7 @@ void api_charters_create(struct request *r)
         return;
     }
     struct rg_alliance al;
-    if (visible_alliance(r, &al))
+    if (req_readable_alliance(r, &al))
         answer_charter(r, 201, &al, version);
 }
 

@@ -16,6 +16,7 @@
 #include "util/text.h"
 #include "web/form.h"
 #include "web/handlers.h"
+#include "web/readable.h"
 #include "web/html.h"
 #include "web/pages/register_ui.h"
 #include <string.h>
@@ -358,23 +359,6 @@ bool ui_meetings_tab(struct request *r, int64_t alliance_id, const char *allianc
 
 /* --- pages ----------------------------------------------------------------------------------- */
 
-/* The alliance of the path, when who may read it; false after answering. */
-static bool load(struct request *r, struct rg_alliance *al)
-{
-    char t[11];
-    clock_date(clock_now(), t);
-    int rc = key_valid(r->params[0]) ? st_rg_alliance(r->db, r->a, r->params[0], t, al) : DB_DONE;
-    if (rc == DB_ROW && !can_alliance(&r->who, RIGHT_BUSINESS_READ, al->jurisdiction, al->key))
-        rc = DB_DONE;
-    if (rc == DB_ROW)
-        return true;
-    if (rc == DB_DONE)
-        resp_error(r, FAIL_NOT_FOUND, "not_found", NULL, "There is no such alliance.");
-    else
-        unavailable(r);
-    return false;
-}
-
 static void crumbs(struct request *r, const struct rg_alliance *al)
 {
     H(r, "<p class=\"crumbs\"><a href=\"/alliances\">");
@@ -391,7 +375,7 @@ static void record_page(struct request *r, const struct fail *f)
 {
     struct rg_alliance al;
     struct people pp;
-    if (!load(r, &al))
+    if (!req_readable_alliance(r, &al))
         return;
     if (st_mt_post_holders(r->db, r->a, al.id, &pp.p, &pp.n) != DB_OK) {
         unavailable(r);
@@ -512,7 +496,7 @@ static void minutes_form(struct request *r, const struct rg_alliance *al,
 static void meeting_page(struct request *r, int status, const struct meeting_state *st)
 {
     struct rg_alliance al;
-    if (!load(r, &al))
+    if (!req_readable_alliance(r, &al))
         return;
     struct mt_meeting m;
     struct mt_lines l;

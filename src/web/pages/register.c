@@ -17,6 +17,7 @@
 #include "util/uscc.h"
 #include "web/form.h"
 #include "web/handlers.h"
+#include "web/readable.h"
 #include "web/html.h"
 #include "web/listing.h"
 #include "web/pages/register_ui.h"
@@ -33,23 +34,6 @@ static void today(char out[11])
 static void unavailable(struct request *r)
 {
     resp_error(r, FAIL_UNAVAILABLE, "unavailable", NULL, "The database is unavailable.");
-}
-
-/* The alliance of the path's first parameter, when who may read it; false after answering. */
-static bool load(struct request *r, struct rg_alliance *al)
-{
-    char t[11];
-    today(t);
-    int rc = key_valid(r->params[0]) ? st_rg_alliance(r->db, r->a, r->params[0], t, al) : DB_DONE;
-    if (rc == DB_ROW && !can_alliance(&r->who, RIGHT_BUSINESS_READ, al->jurisdiction, al->key))
-        rc = DB_DONE;
-    if (rc == DB_ROW)
-        return true;
-    if (rc == DB_DONE)
-        resp_error(r, FAIL_NOT_FOUND, "not_found", NULL, "There is no such alliance.");
-    else
-        unavailable(r);
-    return false;
 }
 
 static void crumbs(struct request *r, const struct rg_alliance *al)
@@ -394,7 +378,7 @@ static void members_list(struct request *r, const struct rg_alliance *al, const 
 static void register_page(struct request *r, int status, const struct reg_state *st)
 {
     struct rg_alliance al;
-    if (!load(r, &al))
+    if (!req_readable_alliance(r, &al))
         return;
     struct rg_member *m;
     struct rg_request *q;
@@ -589,7 +573,7 @@ struct charter_state {
 static void charter_page(struct request *r, int status, const struct charter_state *st)
 {
     struct rg_alliance al;
-    if (!load(r, &al))
+    if (!req_readable_alliance(r, &al))
         return;
     int64_t want = al.charter_version;
     if (!req_query_int(r, "version", 1, 1000000, &want))
