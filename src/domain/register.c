@@ -4,6 +4,7 @@
  * comment here and in the fail. The effects of decisions (the end of the file) run inside the
  * approval workflow's transaction (approvals.c). */
 #include "domain/register.h"
+#include "rules/norms.h"
 #include "domain/tx.h"
 #include "store/register.h"
 #include "util/clock.h"
@@ -83,8 +84,7 @@ const char *reg_name_problem(const char *name, const char *prefix)
         return why;
     /* 第十八条: the name begins with "中国科协" (a local association's own short name, 第二十二条),
      * and says something after it. */
-    size_t n = strlen(prefix);
-    if (strncmp(name, prefix, n) != 0 || name[n] == '\0')
+    if (!norm_name_prefixed(name, prefix) || name[strlen(prefix)] == '\0')
         return N_("The name of an alliance must begin with the jurisdiction's name prefix "
                   "(Article 18), e.g. 中国科协….");
     return NULL;
@@ -231,7 +231,7 @@ bool reg_propose(db *d, arena *a, const struct actor *who, const struct reg_prop
         return refuse_name(f, why, "name");
     }
     /* 第一条: initiated by CAST national societies, at least min_initiators of them. */
-    int64_t min = j.min_initiators >= 1 ? j.min_initiators : DEFAULT_MIN_INITIATORS;
+    int64_t min = j.min_initiators >= 1 ? j.min_initiators : NORM_DEFAULT_MIN_INITIATORS;
     if (j.min_initiators == 0)
         min = 1;
     if ((int64_t)p->ninitiators < min) {

@@ -15,8 +15,6 @@
 #include "store/db.h"
 #include "util/arena.h"
 
-/* rules.md's default of the jurisdiction parameter min_initiators (第一条, 第二十二条). */
-#define DEFAULT_MIN_INITIATORS 2
 /* Markdown texts (charters) are limited as dataset.md limits them: 1 MiB of UTF-8. */
 #define MARKDOWN_MAX (1024 * 1024)
 #define REF_MAX      100  /* characters of a decision document's reference */

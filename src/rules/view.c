@@ -3,13 +3,14 @@
  * (bodies, plans) exist as of D unless every date that records them is after D; an output dated
  * after D did not exist yet, with its releases. */
 #include "rules/view.h"
+#include "rules/norms.h"
 #include <stdlib.h>
 #include <string.h>
 
 struct params params_of(const struct md_jurisdiction *j)
 {
     struct params p = {
-        .min_initiators = 2,
+        .min_initiators = NORM_DEFAULT_MIN_INITIATORS,
         .presidium_meetings_min = 1,
         .presidium_meetings_max = 2,
         .minutes_deadline_days = 30,
