@@ -5,8 +5,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#define SLOTS 4096
-#define LOCKS 16
+#define SLOTS       4096
+#define LOCKS       16
 #define ADDRESS_MAX 64 /* an IPv6 address in text is at most 45 characters */
 
 struct bucket {
