@@ -42,7 +42,11 @@ function requestText(method, path, { headers = {}, body, json } = {}) {
     h['Content-Type'] = 'application/json';
   }
   if (body !== undefined) h['Content-Length'] = String(Buffer.byteLength(body));
-  const lines = [`${method} ${path} HTTP/1.1`, 'Host: localhost', ...Object.entries(h).map(([k, v]) => `${k}: ${v}`)];
+  const lines = [
+    `${method} ${path} HTTP/1.1`,
+    'Host: localhost',
+    ...Object.entries(h).map(([k, v]) => `${k}: ${v}`),
+  ];
   return `${lines.join('\r\n')}\r\n\r\n${body ?? ''}`;
 }
 
@@ -129,7 +133,10 @@ describe('answers', () => {
   });
 
   test('a Content-Length beyond the route limit is answered 413 without reading the body', () => {
-    const r = raw('POST /api/v1/session HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 99999999\r\n\r\n{}');
+    const r = raw(
+      'POST /api/v1/session HTTP/1.1\r\nContent-Type: application/json\r\n' +
+        'Content-Length: 99999999\r\n\r\n{}',
+    );
     assert.equal(r.status, 0, r.stderr);
     const a = parse(r.stdout);
     assert.equal(a.status, 413);
@@ -192,7 +199,12 @@ describe('a session through test-http', () => {
 });
 
 describe('the same bytes as serve', () => {
-  for (const path of ['/api/v1/alliances', '/api/v1/alliances?limit=2&offset=1', '/alliances/life', '/api/v1/alliances?limit=0']) {
+  for (const path of [
+    '/api/v1/alliances',
+    '/api/v1/alliances?limit=2&offset=1',
+    '/alliances/life',
+    '/api/v1/alliances?limit=0',
+  ]) {
     test(`GET ${path}`, async () => {
       const a = answer('GET', path, { headers: { Cookie: officer.cookie, 'Accept-Language': 'zh-CN' } });
       const s = await request(env.url, 'GET', path, {
@@ -210,7 +222,9 @@ describe('the same bytes as serve', () => {
     const two = answer('GET', '/api/v1/alliances?limit=2', { headers: { Cookie: officer.cookie } });
     assert.equal(two.status, 200, two.text);
     assert.equal(two.body.items.length, 2);
-    const bad = answer('GET', '/api/v1/alliances?limit=%31%30%30%30', { headers: { Cookie: officer.cookie } });
+    const bad = answer('GET', '/api/v1/alliances?limit=%31%30%30%30', {
+      headers: { Cookie: officer.cookie },
+    });
     assert.equal(bad.status, 400, bad.text);
     assert.equal(bad.body.error.field, 'limit');
   });
@@ -222,8 +236,16 @@ describe('refusals', () => {
     ['a target that is not a path', 'GET http://x/ HTTP/1.1\r\n\r\n', /request line: the target/],
     ['an unknown HTTP version', 'GET / HTTP/2.0\r\n\r\n', /request line: the version/],
     ['a header line without a colon', 'GET / HTTP/1.1\r\nHost localhost\r\n\r\n', /header line 1/],
-    ['a Content-Length that is not a number', 'POST /login HTTP/1.1\r\nContent-Length: ten\r\n\r\n', /Content-Length/],
-    ['a body shorter than Content-Length', 'POST /api/v1/session HTTP/1.1\r\nContent-Length: 10\r\n\r\n{}', /2 of the 10 bytes Content-Length/],
+    [
+      'a Content-Length that is not a number',
+      'POST /login HTTP/1.1\r\nContent-Length: ten\r\n\r\n',
+      /Content-Length/,
+    ],
+    [
+      'a body shorter than Content-Length',
+      'POST /api/v1/session HTTP/1.1\r\nContent-Length: 10\r\n\r\n{}',
+      /2 of the 10 bytes Content-Length/,
+    ],
     ['headers over 32 KiB', `GET / HTTP/1.1\r\nX-Big: ${'a'.repeat(33 * 1024)}\r\n\r\n`, /32 KiB/],
     ['no blank line after the headers', 'GET / HTTP/1.1\r\nHost: x\r\n', /blank line/],
     ['an empty request', '', /empty/],
