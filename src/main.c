@@ -60,6 +60,19 @@ const struct command commands[] = {
      "come from the last address in its X-Forwarded-For header (for the audit trail and the "
      "limit).",
      cmd_serve},
+    {"test-http", "[--client ADDRESS]",
+     "answer one raw HTTP request from stdin, as the server would, on stdout",
+     "Reads one HTTP/1.1 request from stdin (request line, headers, a blank line, a body of "
+     "Content-Length bytes; lines end in CRLF or LF; the Host header is optional; bytes after "
+     "the body are ignored) and runs it through the server's own route matching, limits, "
+     "dispatcher and handler on the database, without a network and without the response "
+     "cache. Writes the answer to stdout: the status line, the headers the server sends "
+     "(without Date), a blank line, the body. The client address is 127.0.0.1 unless --client "
+     "names another. Exit status 0 when there is an answer, whatever its status; 2 when the "
+     "request cannot be parsed (the message names the request line, a header line, "
+     "Content-Length, headers over 32 KiB or a body shorter than Content-Length) or on bad "
+     "usage. A multipart/form-data upload is answered 400: it needs a real connection.",
+     cmd_test_http},
     {"ui", "[--port N]", "initialise if needed and serve on 127.0.0.1, printing the login", NULL,
      cmd_ui},
     {"user",
@@ -110,7 +123,7 @@ static int cmd_help(int argc, char **argv)
     }
     printf("usage: lianheti COMMAND [OPTIONS]\n\ncommands:\n");
     for (size_t i = 0; i < command_count; i++)
-        printf("  %-8s %s\n", commands[i].name, commands[i].summary);
+        printf("  %-9s %s\n", commands[i].name, commands[i].summary);
     printf("\n`lianheti help COMMAND` shows one command's usage; `lianheti --version` the "
            "version.\n");
     return 0;

@@ -54,6 +54,7 @@ int cmd_audit(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_test_http(int argc, char **argv);
 /* Loads the demo dataset (data/demo.json, compiled in) when the database has no alliance yet.
  * Returns 0 or an exit status, having said what it did on stderr. */
 int cli_load_demo(db *d);

@@ -4,6 +4,7 @@
 #include "util/text.h"
 #include "web/form.h"
 #include "web/html.h"
+#include "web/raw.h"
 #include "web/router.h"
 #include <microhttpd.h>
 #include <errno.h>
@@ -18,19 +19,51 @@ const char *T(const struct request *r, const char *msgid)
 
 const char *req_header(struct request *r, const char *name)
 {
-    return r->conn ? MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name) : NULL;
+    if (r->conn)
+        return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+    return r->raw ? raw_get(r->raw->headers, r->raw->nheaders, name) : NULL;
 }
 
 const char *req_cookie(struct request *r, const char *name)
 {
-    return r->conn ? MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name) : NULL;
+    if (r->conn)
+        return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+    return r->raw ? raw_get(r->raw->cookies, r->raw->ncookies, name) : NULL;
 }
 
 const char *req_query(struct request *r, const char *name)
 {
-    const char *v =
-        r->conn ? MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name) : NULL;
+    const char *v = NULL;
+    if (r->conn)
+        v = MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+    else if (r->raw)
+        v = raw_get(r->raw->args, r->raw->nargs, name);
     return v && utf8_valid(v, strlen(v)) ? v : NULL;
+}
+
+struct query_each {
+    void (*fn)(void *cls, const char *name, const char *value);
+    void *cls;
+};
+
+/* MHD_KeyValueIterator over the query arguments. */
+static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind, const char *k, const char *v)
+{
+    (void)kind;
+    const struct query_each *e = cls;
+    e->fn(e->cls, k, v);
+    return MHD_YES;
+}
+
+void req_query_each(struct request *r, void (*fn)(void *cls, const char *name, const char *value),
+                    void *cls)
+{
+    struct query_each e = {fn, cls};
+    if (r->conn)
+        MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_arg, &e);
+    else if (r->raw)
+        for (size_t i = 0; i < r->raw->nargs; i++)
+            fn(cls, r->raw->args[i].name, r->raw->args[i].value);
 }
 
 const char *req_form(struct request *r, const char *name)

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 struct MHD_Connection;
+struct raw_request;
 struct route;
 struct form;
 
@@ -47,6 +48,9 @@ struct header {
 struct request {
     arena *a;
     struct MHD_Connection *conn; /* only server.c and request.c use it */
+    /* Without a connection (`lianheti test-http`, the fuzz target): the parsed raw request the
+     * getters read instead (web/raw.h). */
+    const struct raw_request *raw;
     const struct config *cfg;
     db *db;
     const struct route *route;
@@ -100,11 +104,15 @@ const char *req_header(struct request *r, const char *name);
 const char *req_cookie(struct request *r, const char *name);
 /* A query string argument, or NULL. */
 const char *req_query(struct request *r, const char *name);
+/* Calls fn for each query argument in order (value NULL for a name without '='). */
+void req_query_each(struct request *r, void (*fn)(void *cls, const char *name, const char *value),
+                    void *cls);
 /* A form field of the body, or NULL. */
 const char *req_form(struct request *r, const char *name);
 /* Parses a multipart/form-data body (libmicrohttpd's post processor) into r->form (its text
  * fields, valid UTF-8) and r->upload (its first file). False with a msgid in *why when the body is
- * malformed or has too many fields. */
+ * malformed or has too many fields, and always without a connection (the post processor needs
+ * one). */
 bool req_parse_multipart(struct request *r, const char **why);
 
 /* Typed getters for query arguments: on bad input they answer 400 themselves and return false;

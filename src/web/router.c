@@ -10,7 +10,6 @@
 #include "util/text.h"
 #include "web/cache.h"
 #include "web/throttle.h"
-#include <microhttpd.h>
 #include <string.h>
 
 #define FORM_LIMIT (16 * 1024)
@@ -307,13 +306,10 @@ static bool read_body(struct request *r)
     return true;
 }
 
-/* Appends one query argument to the cache key (MHD_KeyValueIterator). */
-static enum MHD_Result key_arg(void *cls, enum MHD_ValueKind kind, const char *k, const char *v)
+/* Appends one query argument to the cache key. */
+static void key_arg(void *cls, const char *k, const char *v)
 {
-    (void)kind;
-    buf *b = cls;
-    buf_printf(b, "&%s=%s", k, v ? v : "");
-    return MHD_YES;
+    buf_printf(cls, "&%s=%s", k, v ? v : "");
 }
 
 /* Runs a cacheable route through the response cache: the key is everything the bytes depend on
@@ -333,8 +329,7 @@ static void cached(struct request *r)
     buf_printf(&key, "%s|%s|%lld|%s|%s?", (r->route->flags & RF_API) ? "u" : "s", lang_tag(r->lang),
                (long long)((r->route->flags & RF_API) ? r->who.user_id : r->session_id), today,
                r->path);
-    if (r->conn)
-        MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, key_arg, &key);
+    req_query_each(r, key_arg, &key);
     struct cache_hit hit;
     if (cache_get(buf_str(&key), version, &hit)) {
         r->status = 200;

@@ -2,7 +2,8 @@
  * the headers (we create the request and pick its route), then once per piece of body (we
  * collect it, up to the route's limit), then once with no data (we dispatch and queue the
  * answer). Answering on that last call, never the first, keeps connections alive.
- * The completion callback logs the request, counts it and frees everything it owned. */
+ * The completion callback logs the request, counts it and frees everything it owned.
+ * server_answer() runs the same steps on a raw request without a connection (`test-http`). */
 #include "web/server.h"
 #include "util/clock.h"
 #include "util/text.h"
@@ -10,6 +11,7 @@
 #include "web/cache.h"
 #include "web/throttle.h"
 #include "web/metrics.h"
+#include "web/raw.h"
 #include "web/router.h"
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -25,7 +27,7 @@
 #define CONNECTION_TIMEOUT_S 30
 #define CONNECTION_LIMIT     1000
 #define PER_CLIENT_LIMIT     128
-#define HEADER_MEMORY        (32 * 1024) /* request line and headers must fit: else 431 */
+#define HEADER_MEMORY        RAW_HEAD_MAX /* request line and headers must fit: else 431 */
 #define UNMATCHED_BODY_LIMIT 4096
 #define DRAIN_SECONDS        10
 
@@ -99,20 +101,23 @@ static const char *client_address(arena *a, struct MHD_Connection *conn)
     return arena_strdup(a, text);
 }
 
-static struct request *request_new(struct MHD_Connection *conn, const char *url, const char *method)
+/* A request from a connection, or (conn NULL) from a raw request read by `test-http`; client
+ * NULL: the connection's address. */
+static struct request *request_new(struct MHD_Connection *conn, const struct raw_request *raw,
+                                   const char *url, const char *method, const char *client)
 {
     arena *a = arena_new();
     struct request *r = arena_alloc(a, sizeof *r);
     r->a = a;
     r->conn = conn;
+    r->raw = raw;
     r->cfg = cfg;
     r->started_ms = clock_mono_ms();
     r->method_text = arena_strdup(a, method);
     r->method = method_of(method);
     r->path = arena_strdup(a, url);
-    r->client = client_address(a, conn);
-    r->lang = lang_from_accept(
-        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE));
+    r->client = client ? arena_strdup(a, client) : client_address(a, conn);
+    r->lang = lang_from_accept(req_header(r, MHD_HTTP_HEADER_ACCEPT_LANGUAGE));
     r->who.kind = ACTOR_ANONYMOUS;
     r->route_index = route_match(r, method, url);
     r->route = r->route_index >= 0 ? &routes[r->route_index] : NULL;
@@ -131,9 +136,10 @@ static void request_free(struct request *r)
     atomic_fetch_sub(&in_flight, 1);
 }
 
-static void handle(struct request *r)
+/* d: the database connection to answer on; NULL when it cannot be opened. */
+static void handle(struct request *r, db *d)
 {
-    r->db = thread_db();
+    r->db = d;
     if (r->body_too_big) {
         resp_error(r, FAIL_BAD_INPUT, "too_large", NULL, "The request body is too large.");
         r->status = 413;
@@ -179,20 +185,47 @@ static void release_shared(void *body)
     cache_release(body);
 }
 
+/* The ETag the handler asked for, and 304 instead of the body when the client has it. */
+static void settle_etag(struct request *r)
+{
+    if (!r->etag || r->status != 200)
+        return;
+    if (!r->etag_value[0])
+        resp_etag(r);
+    const char *inm = req_header(r, MHD_HTTP_HEADER_IF_NONE_MATCH);
+    if (inm && strcmp(inm, r->etag_value) == 0) {
+        r->status = 304;
+        buf_reset(&r->out);
+        cache_release(r->shared);
+        r->shared = NULL;
+    }
+}
+
+/* Every header of the answer but the framing libmicrohttpd adds (Content-Length, Date): the one
+ * list that both the server and `test-http` send. */
+static void each_header(const struct request *r,
+                        void (*emit)(void *cls, const char *name, const char *value), void *cls)
+{
+    if (r->status != 304)
+        emit(cls, MHD_HTTP_HEADER_CONTENT_TYPE,
+             r->content_type ? r->content_type : "text/plain; charset=utf-8");
+    emit(cls, MHD_HTTP_HEADER_CACHE_CONTROL, r->cache_control ? r->cache_control : "no-store");
+    if (r->etag && r->etag_value[0])
+        emit(cls, MHD_HTTP_HEADER_ETAG, r->etag_value);
+    for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++)
+        emit(cls, security_headers[i][0], security_headers[i][1]);
+    for (size_t i = 0; i < r->nheaders; i++)
+        emit(cls, r->headers[i].name, r->headers[i].value);
+}
+
+static void add_header(void *resp, const char *name, const char *value)
+{
+    MHD_add_response_header(resp, name, value);
+}
+
 static enum MHD_Result send_response(struct request *r)
 {
-    if (r->etag && r->status == 200) {
-        if (!r->etag_value[0])
-            resp_etag(r);
-        const char *inm =
-            MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
-        if (inm && strcmp(inm, r->etag_value) == 0) {
-            r->status = 304;
-            buf_reset(&r->out);
-            cache_release(r->shared);
-            r->shared = NULL;
-        }
-    }
+    settle_etag(r);
     struct MHD_Response *resp;
     if (r->shared) {
         /* The cached bytes themselves; the response holds the reference until it is sent. */
@@ -206,20 +239,50 @@ static enum MHD_Result send_response(struct request *r)
     }
     if (!resp)
         return MHD_NO;
-    if (r->status != 304)
-        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
-                                r->content_type ? r->content_type : "text/plain; charset=utf-8");
-    MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
-                            r->cache_control ? r->cache_control : "no-store");
-    if (r->etag && r->etag_value[0])
-        MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, r->etag_value);
-    for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++)
-        MHD_add_response_header(resp, security_headers[i][0], security_headers[i][1]);
-    for (size_t i = 0; i < r->nheaders; i++)
-        MHD_add_response_header(resp, r->headers[i].name, r->headers[i].value);
+    each_header(r, add_header, resp);
     enum MHD_Result ok = MHD_queue_response(r->conn, (unsigned)r->status, resp);
     MHD_destroy_response(resp);
     return ok;
+}
+
+/* A header line of test-http's answer. libmicrohttpd refuses a header with a line break in it,
+ * so this leaves such a header out too. */
+static void text_header(void *out, const char *name, const char *value)
+{
+    if (strpbrk(name, "\r\n") || strpbrk(value, "\r\n"))
+        return;
+    buf_printf(out, "%s: %s\r\n", name, value);
+}
+
+bool server_answer(const struct config *config, db *d, const char *client,
+                   const struct raw_request *q, arena *a, buf *out, const char **why)
+{
+    cfg = config;
+    struct request *r = request_new(NULL, q, q->path, q->method, client);
+    if (q->content_length > r->body_limit) {
+        r->body_too_big = true; /* answered 413 without the body, as on_request does */
+    } else if (q->body_have < q->content_length) {
+        *why = arena_printf(a, "the body has %zu of the %llu bytes Content-Length announces",
+                            q->body_have, (unsigned long long)q->content_length);
+        request_free(r);
+        return false;
+    } else {
+        buf_append(&r->body, q->body, (size_t)q->content_length);
+    }
+    handle(r, d);
+    settle_etag(r);
+    const char *body = r->shared ? r->shared_data : buf_str(&r->out);
+    size_t len = r->shared ? r->shared_len : r->out.len;
+    buf_printf(out, "HTTP/1.1 %d %s\r\n", r->status,
+               MHD_get_reason_phrase_for((unsigned)r->status));
+    each_header(r, text_header, out);
+    if (r->status != 304)
+        buf_printf(out, "Content-Length: %zu\r\n", len);
+    buf_puts(out, "\r\n");
+    if (r->method != M_HEAD && r->status != 304)
+        buf_append(out, body, len);
+    request_free(r);
+    return true;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -230,7 +293,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     (void)version;
     struct request *r = *con_cls;
     if (!r) {
-        r = request_new(conn, url, method);
+        r = request_new(conn, NULL, url, method, NULL);
         *con_cls = r;
         const char *cl =
             MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
@@ -238,7 +301,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             /* Refuse at once rather than read a body we will not use; MHD closes the
              * connection after this answer. */
             r->body_too_big = true;
-            handle(r);
+            handle(r, thread_db());
             return send_response(r);
         }
         return MHD_YES;
@@ -255,7 +318,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     }
     if (r->status)
         return MHD_YES; /* answered already (body too large) */
-    handle(r);
+    handle(r, thread_db());
     return send_response(r);
 }
 
