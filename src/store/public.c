@@ -7,8 +7,8 @@
  * only reviewed and published items leave the alliance; a future date is not published yet). */
 #define NEWS_COLS "a.key, a.name, a.status, n.key, n.title, n.published_on "
 #define NEWS_FROM                                                                                  \
-    "FROM news n JOIN alliances a ON a.id = n.alliance_id WHERE n.status = 'published' "          \
-    "AND n.published_on IS NOT NULL AND n.published_on <= :today "                                \
+    "FROM news n JOIN alliances a ON a.id = n.alliance_id WHERE n.status = 'published' "           \
+    "AND n.published_on IS NOT NULL AND n.published_on <= :today "                                 \
     "AND a.status IN ('active', 'dissolving', 'dissolved') "
 #define NEWS_ORDER "ORDER BY n.published_on DESC, a.id, n.seq DESC"
 

@@ -47,8 +47,10 @@ static void list_page(struct request *r, const char *title, const char *action,
 /* --- the directory --------------------------------------------------------------------------- */
 
 static const struct sheet_col directory_cols[] = {
-    {N_("Key"), SK_TEXT, true},           {N_("Alliance"), SK_TEXT, false},
-    {N_("Jurisdiction"), SK_TEXT, false}, {N_("Established"), SK_DATE, false},
+    {N_("Key"), SK_TEXT, true},
+    {N_("Alliance"), SK_TEXT, false},
+    {N_("Jurisdiction"), SK_TEXT, false},
+    {N_("Established"), SK_DATE, false},
     {N_("Current members"), SK_INT, false},
 };
 
@@ -207,7 +209,7 @@ void page_directory_alliance(struct request *r)
 /* --- news ------------------------------------------------------------------------------------ */
 
 static const struct sheet_col news_cols[] = {
-    {N_("Alliance key"), SK_TEXT, true}, {N_("News key"), SK_TEXT, true},
+    {N_("Alliance key"), SK_TEXT, true},  {N_("News key"), SK_TEXT, true},
     {N_("Published on"), SK_DATE, false}, {N_("Title"), SK_TEXT, false},
     {N_("Alliance"), SK_TEXT, false},
 };
