@@ -335,9 +335,15 @@ static void cached(struct request *r)
     char today[11];
     clock_date(clock_now(), today);
     buf key = {0};
-    /* Pages carry the session's CSRF token in their forms; API answers depend on the account. */
-    buf_printf(&key, "%s|%s|%lld|%s|%s?", (r->route->flags & RF_API) ? "u" : "s", lang_tag(r->lang),
-               (long long)((r->route->flags & RF_API) ? r->who.user_id : r->session_id), today,
+    /* Pages carry the session's CSRF token in their forms; API answers depend on the account. A
+     * page asked for with a bearer token has no session (session_id 0, as for nobody): it is
+     * keyed by its account, else one account's page would be served to every other token. */
+    bool by_user = (r->route->flags & RF_API) || r->via_bearer;
+    buf_printf(&key, "%s|%s|%lld|%s|%s?",
+               (r->route->flags & RF_API) ? "u"
+               : r->via_bearer            ? "b"
+                                          : "s",
+               lang_tag(r->lang), (long long)(by_user ? r->who.user_id : r->session_id), today,
                r->path);
     if (r->conn)
         MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, key_arg, &key);
