@@ -51,6 +51,14 @@ void page_approval_withdraw(struct request *r);
 /* pages/audit.c */
 void page_audit(struct request *r);
 void page_findings(struct request *r);
+/* pages/public.c */
+void page_directory(struct request *r);
+void page_directory_alliance(struct request *r);
+void page_news(struct request *r);
+void page_news_item(struct request *r);
+/* pages/feeds.c */
+void page_news_atom(struct request *r);
+void page_meetings_ics(struct request *r);
 /* pages/assets.c */
 void page_asset(struct request *r);
 

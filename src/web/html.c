@@ -149,21 +149,29 @@ void h_error(struct request *r, const char *message)
     H(r, "</p>");
 }
 
+const char *markdown_html(arena *a, const char *text)
+{
+    if (!text)
+        return "";
+    /* CommonMark in cmark's safe mode (the default since 0.29, where CMARK_OPT_SAFE says it for
+     * older versions; never CMARK_OPT_UNSAFE): raw HTML is replaced by a comment and links to
+     * javascript:, vbscript:, file: and data: URLs are emptied. cmark escapes all other text
+     * itself, so its output may be written as it comes. */
+    char *html = cmark_markdown_to_html(text, strlen(text), CMARK_OPT_SAFE);
+    if (!html)
+        return "";
+    const char *copy = arena_strdup(a, html);
+    free(html);
+    return copy;
+}
+
 void h_markdown(struct request *r, const char *text)
 {
     if (!text)
         return;
-    /* CommonMark in cmark's safe mode (the default since 0.29, where CMARK_OPT_SAFE says it for
-     * older versions; never CMARK_OPT_UNSAFE): raw HTML is replaced by a comment and links to
-     * javascript:, vbscript:, file: and data: URLs are emptied. cmark escapes all other text
-     * itself, so its output is written as it comes: the one audited raw write of Markdown. */
-    char *html = cmark_markdown_to_html(text, strlen(text), CMARK_OPT_SAFE);
-    if (!html)
-        return;
     H(r, "<div class=\"markdown\">");
-    buf_puts(&r->out, html);
+    buf_puts(&r->out, markdown_html(r->a, text)); /* the one audited raw write of Markdown */
     H(r, "</div>");
-    free(html);
 }
 
 struct nav_item {
@@ -180,6 +188,8 @@ static const struct nav_item nav[] = {
     {"/findings", N_("Findings"), RIGHT_BUSINESS_READ, false},
     {"/admin/users", N_("Accounts"), RIGHT_ACCOUNTS_READ, false},
     {"/audit", N_("Audit trail"), RIGHT_AUDIT, false},
+    {"/directory", N_("Public directory"), RIGHT_SIGNED_IN, false},
+    {"/news", N_("Alliance news"), RIGHT_SIGNED_IN, false},
 };
 
 /* The approvals inbox's numbers beside its link: requests waiting for the user's decision, and
@@ -269,6 +279,17 @@ void page_begin(struct request *r, const char *title)
         H(r, "<button type=\"submit\" class=\"link\">");
         h_msg(r, "Sign out");
         H(r, "</button></form></div>");
+    } else {
+        /* What anyone may read (第十七条), and the way in. */
+        H(r, "<nav aria-label=\"");
+        h_msg(r, "Main");
+        H(r, "\"><ul><li><a href=\"/directory\">");
+        h_msg(r, "Public directory");
+        H(r, "</a></li><li><a href=\"/news\">");
+        h_msg(r, "Alliance news");
+        H(r, "</a></li><li><a href=\"/login\">");
+        h_msg(r, "Sign in");
+        H(r, "</a></li></ul></nav>");
     }
     H(r, "</header><main>");
 }

@@ -29,6 +29,9 @@ void h_field(struct request *r, const char *name, const char *label, const char 
 /* Markdown (a charter, minutes, news) rendered by cmark in its safe mode, inside div.markdown:
  * raw HTML never passes and dangerous link schemes are emptied. */
 void h_markdown(struct request *r, const char *text);
+/* The same Markdown as HTML text in arena a, for documents that carry it escaped (the Atom
+ * feed); "" for NULL. */
+const char *markdown_html(arena *a, const char *text);
 /* A form-level error box (msgid), nothing when NULL. */
 void h_error(struct request *r, const char *message);
 

@@ -37,6 +37,7 @@ const struct route routes[] = {
     {"POST",   "/alliances/{key}/charter/{version}/submit", page_charter_submit, RIGHT_ALLIANCE_EDIT, RF_FORM, FORM_LIMIT},
     {"POST",   "/alliances/{key}/dissolution",      page_alliance_dissolve, RIGHT_BUSINESS_READ, RF_FORM, FORM_LIMIT},
     {"POST",   "/alliances/{key}/meetings",         page_meetings_create, RIGHT_ALLIANCE_EDIT, RF_FORM, FORM_LIMIT},
+    {"GET",    "/alliances/{key}/meetings.ics",     page_meetings_ics,  RIGHT_BUSINESS_READ, 0, 0},
     {"GET",    "/alliances/{key}/meetings/{mkey}",  page_meeting,       RIGHT_BUSINESS_READ, 0, 0},
     {"POST",   "/alliances/{key}/meetings/{mkey}/cancel", page_meeting_cancel, RIGHT_ALLIANCE_EDIT, RF_FORM, FORM_LIMIT},
     {"POST",   "/alliances/{key}/meetings/{mkey}/held", page_meeting_held, RIGHT_ALLIANCE_EDIT, RF_FORM, FORM_LIMIT},
@@ -93,6 +94,8 @@ const struct route routes[] = {
     {"POST",   "/approvals/{id}/withdraw",          page_approval_withdraw, RIGHT_BUSINESS_READ, RF_FORM, FORM_LIMIT},
     {"GET",    "/assets/{name}",                    page_asset,         RIGHT_NONE,          RF_PW_CHANGE, 0},
     {"GET",    "/audit",                            page_audit,         RIGHT_AUDIT,         0, 0},
+    {"GET",    "/directory",                        page_directory,     RIGHT_NONE,          0, 0},
+    {"GET",    "/directory/{key}",                  page_directory_alliance, RIGHT_NONE,     0, 0},
     {"GET",    "/findings",                         page_findings,      RIGHT_BUSINESS_READ, 0, 0},
     {"GET",    "/healthz",                          api_healthz,        RIGHT_NONE,          RF_API | RF_PW_CHANGE, 0},
     {"POST",   "/lang",                             page_lang_post,     RIGHT_SIGNED_IN,     RF_FORM | RF_PW_CHANGE, FORM_LIMIT},
@@ -100,6 +103,9 @@ const struct route routes[] = {
     {"POST",   "/login",                            page_login_post,    RIGHT_NONE,          RF_FORM | RF_ANON_FORM | RF_PW_CHANGE | RF_SIGNIN, FORM_LIMIT},
     {"POST",   "/logout",                           page_logout_post,   RIGHT_SIGNED_IN,     RF_FORM | RF_PW_CHANGE, FORM_LIMIT},
     {"GET",    "/metrics",                          api_metrics,        RIGHT_NONE,          RF_PW_CHANGE, 0},
+    {"GET",    "/news",                             page_news,          RIGHT_NONE,          0, 0},
+    {"GET",    "/news.atom",                        page_news_atom,     RIGHT_NONE,          0, 0},
+    {"GET",    "/news/{alliance}/{key}",            page_news_item,     RIGHT_NONE,          0, 0},
     {"GET",    "/organisations",                    page_organisations, RIGHT_BUSINESS_READ, 0, 0},
     {"POST",   "/organisations",                    page_org_create,    RIGHT_ORGANISATIONS, RF_FORM, FORM_LIMIT},
     {"GET",    "/organisations/import",             page_org_import,    RIGHT_ORGANISATIONS, 0, 0},
@@ -325,9 +331,15 @@ static void cached(struct request *r)
     char today[11];
     clock_date(clock_now(), today);
     buf key = {0};
-    /* Pages carry the session's CSRF token in their forms; API answers depend on the account. */
-    buf_printf(&key, "%s|%s|%lld|%s|%s?", (r->route->flags & RF_API) ? "u" : "s", lang_tag(r->lang),
-               (long long)((r->route->flags & RF_API) ? r->who.user_id : r->session_id), today,
+    /* Pages carry the session's CSRF token in their forms; API answers depend on the account. A
+     * page asked for with a bearer token has no session (session_id 0, as for nobody): it is
+     * keyed by its account, else one account's page would be served to every other token. */
+    bool by_user = (r->route->flags & RF_API) || r->via_bearer;
+    buf_printf(&key, "%s|%s|%lld|%s|%s?",
+               (r->route->flags & RF_API) ? "u"
+               : r->via_bearer            ? "b"
+                                          : "s",
+               lang_tag(r->lang), (long long)(by_user ? r->who.user_id : r->session_id), today,
                r->path);
     req_query_each(r, key_arg, &key);
     struct cache_hit hit;

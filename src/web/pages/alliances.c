@@ -962,6 +962,13 @@ void page_alliance(struct request *r)
         resp_error(r, FAIL_UNAVAILABLE, "unavailable", NULL, "The database is unavailable.");
         return;
     }
+    if (tab->build == tab_meetings) { /* the same meetings for a calendar (pages/feeds.c) */
+        H(r, "<p class=\"feeds\"><a id=\"meetings-ics\" type=\"text/calendar\" href=\"/alliances/");
+        h_path_segment(r, al.key);
+        H(r, "/meetings.ics\">");
+        h_msg(r, "Meetings calendar (iCalendar)");
+        H(r, "</a></p>");
+    }
     if (v.note) {
         H(r, "<p class=\"hint\">");
         h_msg(r, v.note);

@@ -32,7 +32,12 @@ static void login_form(struct request *r, int status, const char *login, const c
     h_field(r, "password", N_("Password"), "password", NULL, NULL, "current-password", true);
     H(r, "<button type=\"submit\">");
     h_msg(r, "Sign in");
-    H(r, "</button></form></section>");
+    /* What anyone may read without an account (第十七条). */
+    H(r, "</button></form><p class=\"public\"><a href=\"/directory\">");
+    h_msg(r, "Public directory");
+    H(r, "</a> · <a href=\"/news\">");
+    h_msg(r, "Alliance news");
+    H(r, "</a></p></section>");
     page_end(r);
 }
 
