@@ -618,12 +618,20 @@ int st_rg_request_decide(db *d, int64_t id, const char *decision, const char *de
 int st_rg_requests(db *d, arena *a, bool open_only, int64_t alliance_id, struct rg_request **rows,
                    size_t *n)
 {
-    db_stmt *s = db_prepare(d, "SELECT " REQUEST_COLS "WHERE (:open = 0 OR q.decision IS NULL) "
-                               "AND (:a = 0 OR q.alliance_id = :a) ORDER BY q.id DESC");
-    if (s) {
-        db_bind_int(s, ":open", open_only ? 1 : 0);
+    /* One statement per case: a condition like (:a = 0 OR q.alliance_id = :a) keeps SQLite from
+     * using an index, and every page's navigation counts the open requests. */
+    db_stmt *s;
+    if (alliance_id && open_only)
+        s = db_prepare(d, "SELECT " REQUEST_COLS "WHERE q.alliance_id = :a "
+                          "AND q.decision IS NULL ORDER BY q.id DESC");
+    else if (alliance_id)
+        s = db_prepare(d, "SELECT " REQUEST_COLS "WHERE q.alliance_id = :a ORDER BY q.id DESC");
+    else if (open_only)
+        s = db_prepare(d, "SELECT " REQUEST_COLS "WHERE q.decision IS NULL ORDER BY q.id DESC");
+    else
+        s = db_prepare(d, "SELECT " REQUEST_COLS "ORDER BY q.id DESC");
+    if (s && alliance_id)
         db_bind_int(s, ":a", alliance_id);
-    }
     void *p;
     int rc = db_collect(s, a, sizeof **rows, read_request, &p, n);
     *rows = p;
