@@ -279,9 +279,15 @@ static bool step(db *d, const struct actor *who, int64_t id, enum ap_action acti
         fail(f, FAIL_INTERNAL, "internal", NULL, "An internal error occurred.");
         goto out;
     }
+    /* A request of an alliance outside the actor's scope is answered as one that does not
+     * exist: its id must not tell that there is such an alliance or request. */
+    if (!ap_may_see(who, &q)) {
+        tx_refuse(d);
+        fail(f, FAIL_NOT_FOUND, "not_found", NULL, "There is no such request.");
+        goto out;
+    }
     if (action == AP_WITHDRAW) {
-        if (!ap_may_see(who, &q) ||
-            !(asked_by(who, &q) ||
+        if (!(asked_by(who, &q) ||
               can_alliance(who, RIGHT_ALLIANCE_EDIT, q.jurisdiction, q.alliance))) {
             tx_refuse(d);
             fail(f, FAIL_FORBIDDEN, "forbidden", NULL,

@@ -224,11 +224,12 @@ describe('an alliance from proposal to dissolution', () => {
       ref: '科协发学字〔2026〕12号',
     });
     assertNorm(r, 403, 'wrong_authority', 21);
+    // Another jurisdiction's officer: as if there were no such request.
     r = await api(as.bjofficer, 'POST', `/api/v1/approvals/${establishment.id}/decision`, {
       decision: 'approved',
       ref: '科协发学字〔2026〕12号',
     });
-    assertError(r, 403, 'wrong_authority');
+    assertError(r, 404, 'not_found');
     r = await api(as.officer, 'POST', `/api/v1/approvals/${establishment.id}/decision`, {
       decision: 'approved',
       ref: '科协发学字〔2026〕12号',

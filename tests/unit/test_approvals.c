@@ -298,8 +298,10 @@ static void test_establishment(void **state)
     /* The secretariat asks; it does not decide (第二十一条). */
     assert_false(ap_decide(e->d, &e->secretariat, req, AP_APPROVE, NULL, "x", NULL, &f));
     expect_fail(&f, FAIL_FORBIDDEN, "wrong_authority", 21, NULL);
+    /* Another jurisdiction's officer is told there is no such request: the id must not reveal
+     * an alliance outside their scope. */
     assert_false(ap_decide(e->d, &e->officer_bj, req, AP_APPROVE, NULL, "x", NULL, &f));
-    expect_fail(&f, FAIL_FORBIDDEN, "wrong_authority", 21, NULL);
+    expect_fail(&f, FAIL_NOT_FOUND, "not_found", 0, NULL);
     /* A standing-committee approval names its decision document. */
     assert_false(ap_decide(e->d, &e->officer, req, AP_APPROVE, NULL, NULL, NULL, &f));
     expect_fail(&f, FAIL_INVALID, "ref_required", 21, NULL);
