@@ -369,11 +369,13 @@ static bool readable(const void *ctx, const struct model *m, const struct md_all
     return j && can_alliance(ctx, RIGHT_BUSINESS_READ, j->key, al->key);
 }
 
-bool rules_check(db *d, const struct actor *who, lh_day D, const char *alliance, arena *a,
-                 struct findings *out, struct fail *f)
+bool rules_check_days(db *d, const struct actor *who, const lh_day *days, size_t ndays,
+                      const char *alliance, arena *a, struct findings *outs, struct fail *f)
 {
-    memset(out, 0, sizeof *out);
-    out->as_of = D;
+    for (size_t i = 0; i < ndays; i++) {
+        memset(&outs[i], 0, sizeof outs[i]);
+        outs[i].as_of = days[i];
+    }
     if (!can(who, RIGHT_BUSINESS_READ, NULL))
         return fail(f, FAIL_FORBIDDEN, "forbidden", NULL, "You may not do this.");
     struct model *m;
@@ -391,8 +393,14 @@ bool rules_check(db *d, const struct actor *who, lh_day D, const char *alliance,
         else if (!readable(who, m, al))
             ok = fail(f, FAIL_FORBIDDEN, "forbidden", NULL, "You may not do this.");
     }
-    if (ok)
-        rules_run(m, D, alliance, readable, who, a, out);
+    for (size_t i = 0; ok && i < ndays; i++)
+        rules_run(m, days[i], alliance, readable, who, a, &outs[i]);
     model_free(m); /* the findings hold copies of what they say */
     return ok;
+}
+
+bool rules_check(db *d, const struct actor *who, lh_day D, const char *alliance, arena *a,
+                 struct findings *out, struct fail *f)
+{
+    return rules_check_days(d, who, &D, 1, alliance, a, out, f);
 }

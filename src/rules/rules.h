@@ -101,6 +101,9 @@ void rules_run(const struct model *m, lh_day D, const char *alliance, alliance_f
  * FAIL_NOT_FOUND when there is no such alliance, FAIL_FORBIDDEN when who may not read it. */
 bool rules_check(db *d, const struct actor *who, lh_day D, const char *alliance, arena *a,
                  struct findings *out, struct fail *f);
+/* rules_check() as of several days over one load of the model: outs[i] as of days[i]. */
+bool rules_check_days(db *d, const struct actor *who, const lh_day *days, size_t ndays,
+                      const char *alliance, arena *a, struct findings *outs, struct fail *f);
 
 /* --- the articles (articles.c) ------------------------------------------------------------- */
 #define ARTICLES 23

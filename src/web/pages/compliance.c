@@ -124,17 +124,67 @@ static const struct sheet_col *summary_cols(struct request *r)
     return c;
 }
 
+#define DUE_SOON_DAYS 30
+
+static bool same_finding(const struct finding *x, const struct finding *y)
+{
+    return x->rule == y->rule && x->subject == y->subject && x->year == y->year &&
+           strcmp(x->alliance, y->alliance) == 0 &&
+           (x->key == y->key || (x->key && y->key && strcmp(x->key, y->key) == 0));
+}
+
+/* The deadlines of the to-do list: what the check will find DUE_SOON_DAYS from now that it does not
+ * find today (minutes to sign, 第十三条; a plan to file, 第十四条; a fund report, 第十五条) unless
+ * someone acts first. The engine decides what is due; nothing here knows a deadline of its own. */
+static void due_soon(struct request *r, const struct findings *now, const struct findings *later)
+{
+    H(r, "<section class=\"card\" aria-labelledby=\"h-due\"><h2 id=\"h-due\">");
+    h_msg(r, "Due within 30 days");
+    H(r, "</h2>");
+    size_t shown = 0;
+    for (size_t i = 0; i < later->n && shown < 20; i++) {
+        const struct finding *x = &later->items[i];
+        bool known = false;
+        for (size_t k = 0; k < now->n && !known; k++)
+            known = same_finding(x, &now->items[k]);
+        if (known)
+            continue;
+        if (shown++ == 0)
+            H(r, "<ul class=\"requests\" id=\"due\">");
+        H(r, "<li><p><strong>");
+        h_text(r, x->alliance_name);
+        H(r, "</strong></p><p><a href=\"");
+        h_text(r, record_href(r, x));
+        H(r, "\">");
+        h_text(r, message(r, x, false));
+        H(r, "</a></p></li>");
+    }
+    if (shown)
+        H(r, "</ul>");
+    else {
+        H(r, "<p class=\"hint\">");
+        h_msg(r, "Nothing falls due in the next 30 days.");
+        H(r, "</p>");
+    }
+    H(r, "<p class=\"hint\">");
+    h_msg(r, "What the compliance check will report in 30 days unless it is done before.");
+    H(r, "</p></section>");
+}
+
 void ui_compliance_summary(struct request *r)
 {
     char today[11];
     clock_date(clock_now(), today);
-    struct findings fs;
+    /* Today's findings, and those of DUE_SOON_DAYS ahead for what falls due (due_soon()). */
+    struct findings both[2], fs;
+    lh_day days[2] = {day_parse(today), day_parse(today) + DUE_SOON_DAYS};
     struct fail f = {0};
     struct rg_alliance *all;
     size_t n;
-    if (!rules_check(r->db, &r->who, day_parse(today), NULL, r->a, &fs, &f) ||
+    if (!rules_check_days(r->db, &r->who, days, 2, NULL, r->a, both, &f) ||
         st_rg_alliances(r->db, r->a, today, &all, &n) != DB_OK)
         return;
+    fs = both[0];
     struct ordered *rows = arena_alloc(r->a, (n ? n : 1) * sizeof *rows);
     size_t(*counts)[SEV_COUNT] = arena_alloc(r->a, (n ? n : 1) * sizeof *counts);
     size_t nrows = 0;
@@ -175,6 +225,7 @@ void ui_compliance_summary(struct request *r)
     H(r, "<p><a href=\"/findings\">");
     h_msg(r, "All findings");
     H(r, "</a></p></section>");
+    due_soon(r, &both[0], &both[1]);
 }
 
 /* --- an alliance's tab ------------------------------------------------------------------------ */
