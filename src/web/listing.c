@@ -39,6 +39,13 @@ bool listing_query(struct request *r, const char **q)
     return true;
 }
 
+bool listing_params(struct request *r, enum listing_format *fmt, int64_t *offset, const char **q)
+{
+    *offset = 0;
+    return listing_format(r, fmt) && req_query_int(r, "offset", 0, INT32_MAX, offset) &&
+           listing_query(r, q);
+}
+
 const char *listing_with_query(struct request *r, const char *href_base, const char *q)
 {
     static const char hex[] = "0123456789ABCDEF";

@@ -11,6 +11,10 @@ enum listing_format { LIST_HTML, LIST_CSV, LIST_XLSX };
 /* Reads ?format= (absent: HTML; "csv"; "xlsx"). On anything else answers 400 and returns false. */
 bool listing_format(struct request *r, enum listing_format *out);
 
+/* What a page of one list takes: ?format= (listing_format), ?offset= (0 to INT32_MAX) and ?q=
+ * (listing_query). On anything wrong answers 400 and returns false. */
+bool listing_params(struct request *r, enum listing_format *fmt, int64_t *offset, const char **q);
+
 /* Reads ?q=, the words a list is searched for (util/sheet.h sheet_filter): *q is NULL when it is
  * absent or blank. Longer than 100 characters: answers 400 and returns false. */
 bool listing_query(struct request *r, const char **q);

@@ -203,8 +203,7 @@ void page_alliances(struct request *r)
     enum listing_format fmt;
     int64_t offset = 0;
     const char *q;
-    if (!listing_format(r, &fmt) || !req_query_int(r, "offset", 0, INT32_MAX, &offset) ||
-        !listing_query(r, &q))
+    if (!listing_params(r, &fmt, &offset, &q))
         return;
     const char *jur = req_query(r, "jurisdiction"), *status = req_query(r, "status");
     if (jur && !*jur)

@@ -69,8 +69,7 @@ void page_directory(struct request *r)
     enum listing_format fmt;
     int64_t offset = 0;
     const char *q;
-    if (!listing_format(r, &fmt) || !req_query_int(r, "offset", 0, INT32_MAX, &offset) ||
-        !listing_query(r, &q))
+    if (!listing_params(r, &fmt, &offset, &q))
         return;
     char today[11];
     clock_date(clock_now(), today);
@@ -219,8 +218,7 @@ void page_news(struct request *r)
     enum listing_format fmt;
     int64_t offset = 0;
     const char *q;
-    if (!listing_format(r, &fmt) || !req_query_int(r, "offset", 0, INT32_MAX, &offset) ||
-        !listing_query(r, &q))
+    if (!listing_params(r, &fmt, &offset, &q))
         return;
     char today[11];
     clock_date(clock_now(), today);

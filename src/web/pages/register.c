@@ -782,8 +782,7 @@ static void orgs_page(struct request *r, int status, const struct org_state *st)
     enum listing_format fmt;
     int64_t offset = 0;
     const char *q;
-    if (!listing_format(r, &fmt) || !req_query_int(r, "offset", 0, INT32_MAX, &offset) ||
-        !listing_query(r, &q))
+    if (!listing_params(r, &fmt, &offset, &q))
         return;
     const char *kind = req_query(r, "kind");
     if (kind && !*kind)
