@@ -2,68 +2,26 @@
  * and appointed by the presidium. */
 #include "rules/engine.h"
 
-static bool secretariat_post(const struct md_post *p)
-{
-    return p->role == PR_SECRETARY_GENERAL || p->role == PR_DEPUTY_SECRETARY_GENERAL;
-}
-
 /* 第九条 (设秘书长1名): not exactly one secretary-general in office on D. */
 static void secretary_general_count(const struct rule *r, struct rctx *c)
 {
-    const struct md_body *b = c->v->secretariat;
-    if (!b)
-        return; /* a missing secretariat is A06.body-missing alone */
-    int64_t n = 0;
-    for (size_t i = 0; i < b->nposts; i++) {
-        const struct md_post *p = &b->posts[i];
-        if (p->role != PR_SECRETARY_GENERAL || !in_office(p, c->v->D))
-            continue;
-        bool counted = false; /* one person with two overlapping posts is one secretary-general */
-        for (size_t j = 0; j < i && !counted; j++)
-            counted = b->posts[j].role == PR_SECRETARY_GENERAL &&
-                      b->posts[j].person_id == p->person_id && in_office(&b->posts[j], c->v->D);
-        n += !counted;
-    }
-    if (n == 1)
-        return;
-    struct finding *f = emit(c, r, SUBJ_BODY, b->key, 0);
-    farg_day(c, f, "date", c->v->D);
-    farg_int(c, f, "count", n);
+    check_one_head(r, c, c->v->secretariat, PR_SECRETARY_GENERAL);
 }
 
-/* 第九条 (由主席提名): a secretary-general or deputy in office on D not nominated by the chair in
- * office on the day the post began. */
+/* 第九条 (由主席提名): the head or a deputy in office on D not nominated by the chair in office on
+ * the day the post began. */
 static void not_nominated_by_chair(const struct rule *r, struct rctx *c)
 {
-    const struct md_body *b = c->v->secretariat;
-    for (size_t i = 0; b && i < b->nposts; i++) {
-        const struct md_post *p = &b->posts[i];
-        if (!secretariat_post(p) || !in_office(p, c->v->D))
-            continue;
-        int64_t chair = chair_on(c->v, p->from);
-        if (p->nominated_by_id && p->nominated_by_id == chair)
-            continue;
-        struct finding *f = emit(c, r, SUBJ_POST, post_key(c, b, p), 0);
-        farg_post(c, f, b, p);
-        if (p->nominated_by_id)
-            farg_person(c, f, "by", p->nominated_by_id);
-        else
-            farg2(c, f, "by", "无记录", "nobody recorded");
-    }
+    check_nominated_by_chair(r, c, c->v->secretariat, PR_SECRETARY_GENERAL,
+                             PR_DEPUTY_SECRETARY_GENERAL);
 }
 
-/* 第九条 (主席团聘任): a secretary-general or deputy in office on D not appointed by a decision of
- * a held presidium meeting dated on or before the post's start. */
+/* 第九条 (主席团聘任): the head or a deputy in office on D not appointed by a decision of a held
+ * presidium meeting dated on or before the post's start. */
 static void not_appointed_by_presidium(const struct rule *r, struct rctx *c)
 {
-    const struct md_body *b = c->v->secretariat;
-    for (size_t i = 0; b && i < b->nposts; i++) {
-        const struct md_post *p = &b->posts[i];
-        if (!secretariat_post(p) || !in_office(p, c->v->D) || appointed_by_presidium(c->v, p))
-            continue;
-        struct finding *f = emit(c, r, SUBJ_POST, post_key(c, b, p), 0);
-        farg_post(c, f, b, p);
-    }
+    check_appointed_by_presidium(r, c, c->v->secretariat, PR_SECRETARY_GENERAL,
+                                 PR_DEPUTY_SECRETARY_GENERAL);
 }
 
 static const struct rule rules[] = {

@@ -404,3 +404,60 @@ bool rules_check(db *d, const struct actor *who, lh_day D, const char *alliance,
 {
     return rules_check_days(d, who, &D, 1, alliance, a, out, f);
 }
+
+/* --- 第八条 and 第九条 (engine.h) ------------------------------------------------------------ */
+
+void check_one_head(const struct rule *r, struct rctx *c, const struct md_body *b,
+                    enum md_post_role head)
+{
+    if (!b)
+        return;
+    int64_t n = 0;
+    for (size_t i = 0; i < b->nposts; i++) {
+        const struct md_post *p = &b->posts[i];
+        if (p->role != head || !in_office(p, c->v->D))
+            continue;
+        bool counted = false; /* one person with two overlapping posts is one head */
+        for (size_t j = 0; j < i && !counted; j++)
+            counted = b->posts[j].role == head && b->posts[j].person_id == p->person_id &&
+                      in_office(&b->posts[j], c->v->D);
+        n += !counted;
+    }
+    if (n == 1)
+        return;
+    struct finding *f = emit(c, r, SUBJ_BODY, b->key, 0);
+    farg_day(c, f, "date", c->v->D);
+    farg_int(c, f, "count", n);
+}
+
+void check_nominated_by_chair(const struct rule *r, struct rctx *c, const struct md_body *b,
+                              enum md_post_role head, enum md_post_role deputy)
+{
+    for (size_t i = 0; b && i < b->nposts; i++) {
+        const struct md_post *p = &b->posts[i];
+        if ((p->role != head && p->role != deputy) || !in_office(p, c->v->D))
+            continue;
+        int64_t chair = chair_on(c->v, p->from);
+        if (p->nominated_by_id && p->nominated_by_id == chair)
+            continue;
+        struct finding *f = emit(c, r, SUBJ_POST, post_key(c, b, p), 0);
+        farg_post(c, f, b, p);
+        if (p->nominated_by_id)
+            farg_person(c, f, "by", p->nominated_by_id);
+        else
+            farg2(c, f, "by", "无记录", "nobody recorded");
+    }
+}
+
+void check_appointed_by_presidium(const struct rule *r, struct rctx *c, const struct md_body *b,
+                                  enum md_post_role head, enum md_post_role deputy)
+{
+    for (size_t i = 0; b && i < b->nposts; i++) {
+        const struct md_post *p = &b->posts[i];
+        if ((p->role != head && p->role != deputy) || !in_office(p, c->v->D) ||
+            appointed_by_presidium(c->v, p))
+            continue;
+        struct finding *f = emit(c, r, SUBJ_POST, post_key(c, b, p), 0);
+        farg_post(c, f, b, p);
+    }
+}

@@ -42,6 +42,17 @@ const char *clip(struct rctx *c, const char *s, size_t max);
 const char *post_key(struct rctx *c, const struct md_body *b, const struct md_post *p);
 const char *year_key(struct rctx *c, int64_t year);
 
+/* What 第八条 and 第九条 both say, of the expert committee (director) and of the secretariat
+ * (secretary-general): body b has exactly one head in office on D, and its head and deputies are
+ * nominated by the chair in office when the post began and appointed by the presidium. A missing
+ * body is A06.body-missing alone, so b NULL finds nothing. */
+void check_one_head(const struct rule *r, struct rctx *c, const struct md_body *b,
+                    enum md_post_role head);
+void check_nominated_by_chair(const struct rule *r, struct rctx *c, const struct md_body *b,
+                              enum md_post_role head, enum md_post_role deputy);
+void check_appointed_by_presidium(const struct rule *r, struct rctx *c, const struct md_body *b,
+                                  enum md_post_role head, enum md_post_role deputy);
+
 /* Names for messages. */
 const char *role_zh(enum md_post_role r);
 const char *role_en(enum md_post_role r);
