@@ -88,32 +88,6 @@ static bool check_outcome(const struct mtg_outcome *o, const char *kind, struct 
 
 /* --- inside the transaction ------------------------------------------------------------------ */
 
-/* The alliance and the right to record its meetings; refuses (rolling back) otherwise. A user who
- * may not even read the alliance is told it does not exist. */
-static bool load_alliance(db *d, arena *a, const struct actor *who, const char *key,
-                          struct rg_alliance *al, struct fail *f)
-{
-    char t[11];
-    today(t);
-    int rc = key && key_valid(key) ? st_rg_alliance(d, a, key, t, al) : DB_DONE;
-    if (rc != DB_ROW && rc != DB_DONE)
-        return tx_abort(d, rc, f);
-    if (rc == DB_DONE || !can_alliance(who, RIGHT_BUSINESS_READ, al->jurisdiction, al->key)) {
-        tx_refuse(d);
-        return fail(f, FAIL_NOT_FOUND, "not_found", NULL, "There is no such alliance.");
-    }
-    if (!can_alliance(who, RIGHT_ALLIANCE_EDIT, al->jurisdiction, al->key)) {
-        tx_refuse(d);
-        return fail(f, FAIL_FORBIDDEN, "forbidden", NULL, "You may not do this.");
-    }
-    if (strcmp(al->status, "dissolved") == 0 || strcmp(al->status, "rejected") == 0) {
-        tx_refuse(d);
-        return fail(f, FAIL_CONFLICT, "alliance_ended", NULL,
-                    "The alliance has been dissolved or was not approved: its record is closed.");
-    }
-    return true;
-}
-
 static bool load_meeting(db *d, arena *a, const struct rg_alliance *al, const char *key,
                          struct mt_meeting *m, struct fail *f)
 {
@@ -363,7 +337,7 @@ bool mtg_record(db *d, arena *a, const struct actor *who, const char *alliance,
     int rc = db_begin(d);
     if (rc != DB_OK)
         return fail_db(f, rc);
-    if (!load_alliance(d, a, who, alliance, &al, f))
+    if (!tx_alliance(d, a, who, alliance, RIGHT_ALLIANCE_EDIT, RIGHT_NONE, true, &al, f))
         return false;
     struct mt_new row = {.kind = m->kind,
                          .title = m->title,
@@ -428,7 +402,8 @@ static bool begin_planned(db *d, arena *a, const struct actor *who, const char *
     int rc = db_begin(d);
     if (rc != DB_OK)
         return fail_db(f, rc);
-    if (!load_alliance(d, a, who, alliance, al, f) || !load_meeting(d, a, al, meeting, m, f))
+    if (!tx_alliance(d, a, who, alliance, RIGHT_ALLIANCE_EDIT, RIGHT_NONE, true, al, f) ||
+        !load_meeting(d, a, al, meeting, m, f))
         return false;
     if (strcmp(m->status, "planned") != 0) {
         tx_refuse(d);
@@ -545,7 +520,8 @@ bool mtg_minutes(db *d, const struct actor *who, const char *alliance, const cha
         fail_db(f, rc);
         goto out;
     }
-    if (!load_alliance(d, a, who, alliance, &al, f) || !load_meeting(d, a, &al, meeting, &m, f))
+    if (!tx_alliance(d, a, who, alliance, RIGHT_ALLIANCE_EDIT, RIGHT_NONE, true, &al, f) ||
+        !load_meeting(d, a, &al, meeting, &m, f))
         goto out;
     if (strcmp(m.status, "held") != 0) {
         tx_refuse(d);

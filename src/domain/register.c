@@ -100,35 +100,6 @@ static bool refuse_name(struct fail *f, const char *why, const char *field)
 
 /* --- reading inside a transaction ------------------------------------------------------------ */
 
-/* The alliance of that key, inside the open transaction; on failure rolls back and fills f. */
-static bool load_alliance(db *d, arena *a, const char *key, struct rg_alliance *al, struct fail *f)
-{
-    char t[11];
-    today(t);
-    int rc = key_valid(key) ? st_rg_alliance(d, a, key, t, al) : DB_DONE;
-    if (rc == DB_ROW)
-        return true;
-    if (rc == DB_DONE) {
-        tx_refuse(d);
-        return fail(f, FAIL_NOT_FOUND, "not_found", NULL, "There is no such alliance.");
-    }
-    return tx_abort(d, rc, f);
-}
-
-/* Refuses (rolling back) unless who holds one of the rights for the alliance. A user who may not
- * even read the alliance is told it does not exist. */
-static bool check_alliance_right(db *d, const struct actor *who, const struct rg_alliance *al,
-                                 enum right r1, enum right r2, struct fail *f)
-{
-    if (can_alliance(who, r1, al->jurisdiction, al->key) ||
-        (r2 != RIGHT_NONE && can_alliance(who, r2, al->jurisdiction, al->key)))
-        return true;
-    tx_refuse(d);
-    if (!can_alliance(who, RIGHT_BUSINESS_READ, al->jurisdiction, al->key))
-        return fail(f, FAIL_NOT_FOUND, "not_found", NULL, "There is no such alliance.");
-    return forbidden(f);
-}
-
 static bool ended(const struct rg_alliance *al)
 {
     return strcmp(al->status, "dissolved") == 0 || strcmp(al->status, "rejected") == 0;
@@ -311,15 +282,8 @@ bool reg_rename(db *d, const struct actor *who, const char *alliance, const char
         fail_db(f, rc);
         goto out;
     }
-    if (!load_alliance(d, a, alliance, &al, f) ||
-        !check_alliance_right(d, who, &al, RIGHT_CAST_DECIDE, RIGHT_ALLIANCE_EDIT, f))
+    if (!tx_alliance(d, a, who, alliance, RIGHT_CAST_DECIDE, RIGHT_ALLIANCE_EDIT, true, &al, f))
         goto out;
-    if (ended(&al)) {
-        tx_refuse(d);
-        fail(f, FAIL_CONFLICT, "alliance_ended", NULL,
-             "The alliance has been dissolved or was not approved: its record is closed.");
-        goto out;
-    }
     /* 第十八条, checked on every rename as on creation. */
     const char *why = reg_name_problem(name, al.jurisdiction_short);
     if (why) {
@@ -353,8 +317,7 @@ bool reg_dissolve(db *d, const struct actor *who, const char *alliance, const ch
         fail_db(f, rc);
         goto out;
     }
-    if (!load_alliance(d, a, alliance, &al, f) ||
-        !check_alliance_right(d, who, &al, RIGHT_ALLIANCE_EDIT, RIGHT_CAST_DECIDE, f))
+    if (!tx_alliance(d, a, who, alliance, RIGHT_ALLIANCE_EDIT, RIGHT_CAST_DECIDE, false, &al, f))
         goto out;
     if (strcmp(al.status, "active") != 0) {
         tx_refuse(d);
@@ -425,15 +388,8 @@ bool reg_charter_draft(db *d, const struct actor *who, const char *alliance, con
         fail_db(f, rc);
         goto out;
     }
-    if (!load_alliance(d, a, alliance, &al, f) ||
-        !check_alliance_right(d, who, &al, RIGHT_ALLIANCE_EDIT, RIGHT_NONE, f))
+    if (!tx_alliance(d, a, who, alliance, RIGHT_ALLIANCE_EDIT, RIGHT_NONE, true, &al, f))
         goto out;
-    if (ended(&al)) {
-        tx_refuse(d);
-        fail(f, FAIL_CONFLICT, "alliance_ended", NULL,
-             "The alliance has been dissolved or was not approved: its record is closed.");
-        goto out;
-    }
     struct rg_member *init;
     size_t ninit;
     if ((rc = initiators_of(d, a, al.id, &init, &ninit)) != DB_OK) {
@@ -524,15 +480,8 @@ bool reg_charter_submit(db *d, const struct actor *who, const char *alliance, in
         fail_db(f, rc);
         goto out;
     }
-    if (!load_alliance(d, a, alliance, &al, f) ||
-        !check_alliance_right(d, who, &al, RIGHT_ALLIANCE_EDIT, RIGHT_NONE, f))
+    if (!tx_alliance(d, a, who, alliance, RIGHT_ALLIANCE_EDIT, RIGHT_NONE, true, &al, f))
         goto out;
-    if (ended(&al)) {
-        tx_refuse(d);
-        fail(f, FAIL_CONFLICT, "alliance_ended", NULL,
-             "The alliance has been dissolved or was not approved: its record is closed.");
-        goto out;
-    }
     rc = st_rg_charter(d, a, al.id, version, &c);
     if (rc != DB_ROW) {
         if (rc == DB_DONE) {
@@ -620,8 +569,7 @@ bool reg_member_add(db *d, const struct actor *who, const char *alliance, const 
         fail_db(f, rc);
         goto out;
     }
-    if (!load_alliance(d, a, alliance, &al, f) ||
-        !check_alliance_right(d, who, &al, RIGHT_ALLIANCE_EDIT, RIGHT_NONE, f))
+    if (!tx_alliance(d, a, who, alliance, RIGHT_ALLIANCE_EDIT, RIGHT_NONE, false, &al, f))
         goto out;
     if (strcmp(al.status, "active") != 0) {
         tx_refuse(d);
@@ -724,8 +672,7 @@ bool reg_member_leave(db *d, const struct actor *who, const char *alliance, cons
         fail_db(f, rc);
         goto out;
     }
-    if (!load_alliance(d, a, alliance, &al, f) ||
-        !check_alliance_right(d, who, &al, RIGHT_ALLIANCE_EDIT, RIGHT_NONE, f))
+    if (!tx_alliance(d, a, who, alliance, RIGHT_ALLIANCE_EDIT, RIGHT_NONE, false, &al, f))
         goto out;
     rc = st_rg_member_open(d, a, al.id, org, &m);
     if (rc != DB_ROW) {
