@@ -78,3 +78,21 @@ const char *form_get(const struct form *f, const char *name)
             return f->fields[i].value;
     return NULL;
 }
+
+bool form_has(const struct form *f, const char *name, const char *value)
+{
+    for (size_t i = 0; f && i < f->n; i++)
+        if (strcmp(f->fields[i].name, name) == 0 && strcmp(f->fields[i].value, value) == 0)
+            return true;
+    return false;
+}
+
+const char **form_get_all(arena *a, const struct form *f, const char *name, size_t *n)
+{
+    const char **out = arena_alloc(a, (f && f->n ? f->n : 1) * sizeof *out);
+    *n = 0;
+    for (size_t i = 0; f && i < f->n; i++)
+        if (strcmp(f->fields[i].name, name) == 0)
+            out[(*n)++] = f->fields[i].value;
+    return out;
+}

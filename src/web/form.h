@@ -22,5 +22,9 @@ struct form {
 struct form *form_parse(arena *a, const char *body, size_t len, const char **why);
 /* The first value of name, or NULL. */
 const char *form_get(const struct form *f, const char *name);
+/* Whether name was sent with this value (a ticked checkbox); false for a NULL form. */
+bool form_has(const struct form *f, const char *name, const char *value);
+/* Every value of name, in order, as an array in a; *n of them (0 for a NULL form). */
+const char **form_get_all(arena *a, const struct form *f, const char *name, size_t *n);
 
 #endif

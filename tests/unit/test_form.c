@@ -129,6 +129,29 @@ static void test_first_value(void **state)
     arena_free(a);
 }
 
+/* Repeated fields: checkboxes (form_has) and lists (form_get_all), in the order sent. */
+static void test_all_values(void **state)
+{
+    (void)state;
+    arena *a = arena_new();
+    struct form *f = parse(a, "attended=p-1&x=1&attended=p-3&major=2&attended=");
+    size_t n;
+    const char **v = form_get_all(a, f, "attended", &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(v[0], "p-1");
+    assert_string_equal(v[1], "p-3");
+    assert_string_equal(v[2], "");
+    form_get_all(a, f, "nothing", &n);
+    assert_int_equal(n, 0);
+    form_get_all(a, NULL, "attended", &n);
+    assert_int_equal(n, 0);
+    assert_true(form_has(f, "major", "2"));
+    assert_false(form_has(f, "major", "1"));
+    assert_false(form_has(f, "x", "2"));
+    assert_false(form_has(NULL, "major", "2"));
+    arena_free(a);
+}
+
 static void test_bad_escapes(void **state)
 {
     (void)state;
@@ -222,6 +245,7 @@ int main(void)
         cmocka_unit_test(test_basic),       cmocka_unit_test(test_decoding),
         cmocka_unit_test(test_first_value), cmocka_unit_test(test_bad_escapes),
         cmocka_unit_test(test_bad_text),    cmocka_unit_test(test_field_limit),
+        cmocka_unit_test(test_all_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -54,39 +54,19 @@ static const char *given(struct request *r, const char *name)
     return v && *v ? v : NULL;
 }
 
-static bool ticked(const struct form *form, const char *name, const char *value)
-{
-    for (size_t i = 0; form && i < form->n; i++)
-        if (strcmp(form->fields[i].name, name) == 0 && strcmp(form->fields[i].value, value) == 0)
-            return true;
-    return false;
-}
-
-/* Every value of a repeated form field, in an arena array. */
-static const char **form_all(struct request *r, const char *name, size_t *n)
-{
-    const struct form *f = r->form;
-    const char **out = arena_alloc(r->a, (f && f->n ? f->n : 1) * sizeof *out);
-    *n = 0;
-    for (size_t i = 0; f && i < f->n; i++)
-        if (strcmp(f->fields[i].name, name) == 0)
-            out[(*n)++] = f->fields[i].value;
-    return out;
-}
-
 /* The rows of text inputs `name` with their "major" boxes (`name`.major, valued by row number),
  * the empty rows left out. */
 static const struct mtg_item *form_items(struct request *r, const char *name, const char *major,
                                          size_t *n)
 {
     size_t rows;
-    const char **texts = form_all(r, name, &rows);
+    const char **texts = form_get_all(r->a, r->form, name, &rows);
     struct mtg_item *items = arena_alloc(r->a, (rows ? rows : 1) * sizeof *items);
     *n = 0;
     for (size_t i = 0; i < rows; i++)
         if (*texts[i])
             items[(*n)++] = (struct mtg_item){
-                texts[i], ticked(r->form, major, arena_printf(r->a, "%zu", i + 1))};
+                texts[i], form_has(r->form, major, arena_printf(r->a, "%zu", i + 1))};
     return items;
 }
 
@@ -120,51 +100,25 @@ static void person_select(struct request *r, const char *name, const char *label
     ui_select(r, name, label, opts, n, false, selected, ui_field_error(f, name));
 }
 
-static void error_of(struct request *r, const char *id, const char *error)
-{
-    if (error) {
-        H(r, "<p class=\"error\" id=\"e-");
-        h_text(r, id);
-        H(r, "\">");
-        h_msg(r, error);
-        H(r, "</p>");
-    }
-}
-
 /* Checkboxes of the office holders, ticked as posted. */
 static void person_boxes(struct request *r, const char *name, const char *legend,
                          const struct people *pp, const struct form *posted, const struct fail *f)
 {
     const char *error = ui_field_error(f, name);
-    H(r, "<div class=\"field");
-    if (error)
-        H(r, " invalid");
-    H(r, "\"><fieldset id=\"f-");
-    h_text(r, name);
-    H(r, "\"");
-    if (error) {
-        H(r, " aria-describedby=\"e-");
-        h_text(r, name);
-        H(r, "\"");
-    }
-    H(r, "><legend>");
-    h_msg(r, legend);
-    H(r, "</legend>");
+    ui_fieldset_begin(r, name, legend, error);
     for (size_t i = 0; i < pp->n; i++) {
         H(r, "<label><input type=\"checkbox\" name=\"");
         h_text(r, name);
         H(r, "\" value=\"");
         h_text(r, pp->p[i].key);
         H(r, "\"");
-        if (ticked(posted, name, pp->p[i].key))
+        if (form_has(posted, name, pp->p[i].key))
             H(r, " checked");
         H(r, ">");
         h_text(r, pp->p[i].name);
         H(r, "</label>");
     }
-    H(r, "</fieldset>");
-    error_of(r, name, error);
-    H(r, "</div>");
+    ui_fieldset_end(r, name, error);
 }
 
 /* `rows` lines of a text input and a "major" box: agenda items or decisions. */
@@ -174,23 +128,10 @@ static void item_rows(struct request *r, const char *name, const char *major, co
 {
     const char *error = ui_field_error(f, name);
     size_t nposted;
-    const char **texts = form_all(r, name, &nposted);
+    const char **texts = form_get_all(r->a, r->form, name, &nposted);
     if (!posted)
         nposted = 0;
-    H(r, "<div class=\"field");
-    if (error)
-        H(r, " invalid");
-    H(r, "\"><fieldset id=\"f-");
-    h_text(r, name);
-    H(r, "\"");
-    if (error) {
-        H(r, " aria-describedby=\"e-");
-        h_text(r, name);
-        H(r, "\"");
-    }
-    H(r, "><legend>");
-    h_msg(r, legend);
-    H(r, "</legend>");
+    ui_fieldset_begin(r, name, legend, error);
     for (size_t i = 0; i < rows; i++) {
         const char *n = arena_printf(r->a, "%zu", i + 1);
         H(r, "<p><input type=\"text\" name=\"");
@@ -209,15 +150,13 @@ static void item_rows(struct request *r, const char *name, const char *major, co
         H(r, "\" value=\"");
         h_text(r, n);
         H(r, "\"");
-        if (ticked(posted, major, n))
+        if (form_has(posted, major, n))
             H(r, " checked");
         H(r, "> ");
         h_msg(r, "Major matter");
         H(r, "</label></p>");
     }
-    H(r, "</fieldset>");
-    error_of(r, name, error);
-    H(r, "</div>");
+    ui_fieldset_end(r, name, error);
 }
 
 /* The banner of a refusal whose field is not among the form's own. */
@@ -405,7 +344,7 @@ void page_meetings_create(struct request *r)
         .agenda_approved_on = given(r, "agenda.approved_on"),
     };
     m.items = form_items(r, "agenda.items", "agenda.major", &m.nitems);
-    m.held.attended = form_all(r, "attended", &m.held.nattended);
+    m.held.attended = form_get_all(r->a, r->form, "attended", &m.held.nattended);
     m.held.decisions = form_items(r, "decisions", "decisions.major", &m.held.ndecisions);
     const char *key;
     struct fail f = {0};
@@ -646,7 +585,7 @@ static void after(struct request *r, bool ok, const char *form, const struct fai
 void page_meeting_held(struct request *r)
 {
     struct mtg_outcome o = {0};
-    o.attended = form_all(r, "attended", &o.nattended);
+    o.attended = form_get_all(r->a, r->form, "attended", &o.nattended);
     o.decisions = form_items(r, "decisions", "decisions.major", &o.ndecisions);
     struct fail f = {0};
     after(r, mtg_held(r->db, &r->who, r->params[0], r->params[1], &o, &f), "held", &f);
@@ -666,7 +605,7 @@ void page_meeting_minutes(struct request *r)
         .signed_on = given(r, "signed_on"),
         .distributed_on = given(r, "distributed_on"),
     };
-    m.distributed_to = form_all(r, "distributed_to", &m.ndistributed_to);
+    m.distributed_to = form_get_all(r->a, r->form, "distributed_to", &m.ndistributed_to);
     struct fail f = {0};
     after(r, mtg_minutes(r->db, &r->who, r->params[0], r->params[1], &m, &f), "minutes", &f);
 }

@@ -82,33 +82,12 @@ struct propose_state {
     const struct form *form; /* the posted form, for the initiators ticked */
 };
 
-static bool ticked(const struct form *form, const char *name, const char *value)
-{
-    for (size_t i = 0; form && i < form->n; i++)
-        if (strcmp(form->fields[i].name, name) == 0 && strcmp(form->fields[i].value, value) == 0)
-            return true;
-    return false;
-}
-
 /* Checkboxes of organisations (national societies only when `kind` is given). */
 static void org_checkboxes(struct request *r, const char *name, const char *legend,
                            const struct rg_org *orgs, size_t n, const char *kind,
                            const struct form *form, const char *error)
 {
-    H(r, "<div class=\"field");
-    if (error)
-        H(r, " invalid");
-    H(r, "\"><fieldset id=\"f-");
-    h_text(r, name);
-    H(r, "\"");
-    if (error) {
-        H(r, " aria-describedby=\"e-");
-        h_text(r, name);
-        H(r, "\"");
-    }
-    H(r, "><legend>");
-    h_msg(r, legend);
-    H(r, "</legend>");
+    ui_fieldset_begin(r, name, legend, error);
     for (size_t i = 0; i < n; i++) {
         if (kind && strcmp(orgs[i].kind, kind) != 0)
             continue;
@@ -117,21 +96,13 @@ static void org_checkboxes(struct request *r, const char *name, const char *lege
         H(r, "\" value=\"");
         h_text(r, orgs[i].key);
         H(r, "\"");
-        if (ticked(form, name, orgs[i].key))
+        if (form_has(form, name, orgs[i].key))
             H(r, " checked");
         H(r, ">");
         h_text(r, orgs[i].name);
         H(r, "</label>");
     }
-    H(r, "</fieldset>");
-    if (error) {
-        H(r, "<p class=\"error\" id=\"e-");
-        h_text(r, name);
-        H(r, "\">");
-        h_msg(r, error);
-        H(r, "</p>");
-    }
-    H(r, "</div>");
+    ui_fieldset_end(r, name, error);
 }
 
 static void propose_page(struct request *r, int status, const struct propose_state *st)
@@ -183,24 +154,12 @@ void page_alliance_new(struct request *r)
     propose_page(r, 200, NULL);
 }
 
-/* Every value of a repeated form field, in an arena array. */
-static const char **form_all(struct request *r, const char *name, size_t *n)
-{
-    const struct form *f = r->form;
-    const char **out = arena_alloc(r->a, (f && f->n ? f->n : 1) * sizeof *out);
-    *n = 0;
-    for (size_t i = 0; f && i < f->n; i++)
-        if (strcmp(f->fields[i].name, name) == 0)
-            out[(*n)++] = f->fields[i].value;
-    return out;
-}
-
 void page_alliance_create(struct request *r)
 {
     struct reg_proposal p = {.jurisdiction = req_form(r, "jurisdiction"),
                              .name = req_form(r, "name"),
                              .comment = req_form(r, "comment")};
-    p.initiators = form_all(r, "initiators", &p.ninitiators);
+    p.initiators = form_get_all(r->a, r->form, "initiators", &p.ninitiators);
     const char *key;
     int64_t req;
     struct fail f = {0};
@@ -712,7 +671,7 @@ void page_charter(struct request *r)
 void page_charter_post(struct request *r)
 {
     size_t n;
-    const char **drafters = form_all(r, "drafted_by", &n);
+    const char **drafters = form_get_all(r->a, r->form, "drafted_by", &n);
     const char *text = req_form(r, "text");
     int64_t v;
     struct fail f = {0};

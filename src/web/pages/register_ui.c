@@ -258,3 +258,34 @@ const char *ui_field_error(const struct fail *f, const char *field)
 {
     return f && f->field && field && strcmp(f->field, field) == 0 ? f->message : NULL;
 }
+
+void ui_fieldset_begin(struct request *r, const char *name, const char *legend, const char *error)
+{
+    H(r, "<div class=\"field");
+    if (error)
+        H(r, " invalid");
+    H(r, "\"><fieldset id=\"f-");
+    h_text(r, name);
+    H(r, "\"");
+    if (error) {
+        H(r, " aria-describedby=\"e-");
+        h_text(r, name);
+        H(r, "\"");
+    }
+    H(r, "><legend>");
+    h_msg(r, legend);
+    H(r, "</legend>");
+}
+
+void ui_fieldset_end(struct request *r, const char *name, const char *error)
+{
+    H(r, "</fieldset>");
+    if (error) {
+        H(r, "<p class=\"error\" id=\"e-");
+        h_text(r, name);
+        H(r, "\">");
+        h_msg(r, error);
+        H(r, "</p>");
+    }
+    H(r, "</div>");
+}

@@ -33,6 +33,11 @@ void ui_textarea(struct request *r, const char *name, const char *label, const c
 /* The refusal as a banner, with its article of the norms when it has one. */
 void ui_fail_banner(struct request *r, const struct fail *f);
 void ui_ok_banner(struct request *r, const char *msgid);
+/* A group of checkboxes or inputs named `name` under a legend (a msgid), marked invalid and
+ * described by its error (a msgid, or NULL) as h_field marks a single input. Between the two
+ * calls, the inputs. */
+void ui_fieldset_begin(struct request *r, const char *name, const char *legend, const char *error);
+void ui_fieldset_end(struct request *r, const char *name, const char *error);
 /* The fail's message when it is about `field`, else NULL: for h_field's error argument. */
 const char *ui_field_error(const struct fail *f, const char *field);
 
