@@ -86,8 +86,3 @@ bool keymap_get(const keymap *m, const char *key, int64_t *value)
         *value = s->value;
     return true;
 }
-
-size_t keymap_count(const keymap *m)
-{
-    return m->n;
-}

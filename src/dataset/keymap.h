@@ -17,6 +17,5 @@ bool keymap_add(keymap *m, const char *key, int64_t value, int64_t *old);
 /* Sets key to value, adding it when absent. */
 void keymap_set(keymap *m, const char *key, int64_t value);
 bool keymap_get(const keymap *m, const char *key, int64_t *value);
-size_t keymap_count(const keymap *m);
 
 #endif

@@ -581,18 +581,6 @@ int st_rg_request(db *d, arena *a, int64_t id, struct rg_request *out)
     return one(s, a, read_request, out);
 }
 
-int st_rg_request_open(db *d, arena *a, const char *kind, const char *subject,
-                       struct rg_request *out)
-{
-    db_stmt *s = db_prepare(d, "SELECT " REQUEST_COLS "WHERE q.kind = :kind "
-                               "AND q.subject = :subject AND q.decision IS NULL");
-    if (s) {
-        db_bind_text(s, ":kind", kind);
-        db_bind_text(s, ":subject", subject);
-    }
-    return one(s, a, read_request, out);
-}
-
 int st_rg_request_decide(db *d, int64_t id, const char *decision, const char *decided_by,
                          const char *decided_at, const char *decided_on, const char *ref,
                          const char *comment)

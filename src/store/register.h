@@ -124,9 +124,6 @@ struct rg_request {
 };
 int st_rg_request_insert(db *d, const struct rg_request *q, int64_t *id);
 int st_rg_request(db *d, arena *a, int64_t id, struct rg_request *out);
-/* DB_ROW with the open request of that kind and subject, DB_DONE when none. */
-int st_rg_request_open(db *d, arena *a, const char *kind, const char *subject,
-                       struct rg_request *out);
 /* Ends an open request: DB_ROW when it was open and is now decided, DB_DONE when it was not
  * open (someone decided it first). */
 int st_rg_request_decide(db *d, int64_t id, const char *decision, const char *decided_by,
