@@ -1,6 +1,7 @@
 /* Open addressing with linear probing, FNV-1a hashes, grown at 3/4 full. Old tables stay in the
  * arena until it is freed: maps live as long as one import or export. */
 #include "dataset/keymap.h"
+#include "util/hash.h"
 #include <string.h>
 
 struct slot {
@@ -14,16 +15,6 @@ struct keymap {
     struct slot *slots;
     size_t cap, n; /* cap is a power of two */
 };
-
-static uint64_t hash_of(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
 
 keymap *keymap_new(arena *a)
 {
@@ -59,7 +50,7 @@ bool keymap_add(keymap *m, const char *key, int64_t value, int64_t *old)
 {
     if ((m->n + 1) * 4 > m->cap * 3)
         grow(m);
-    uint64_t h = hash_of(key);
+    uint64_t h = hash_str(key);
     struct slot *s = find(m, key, h);
     if (s->key) {
         if (old)
@@ -74,12 +65,12 @@ bool keymap_add(keymap *m, const char *key, int64_t value, int64_t *old)
 void keymap_set(keymap *m, const char *key, int64_t value)
 {
     if (!keymap_add(m, key, value, NULL))
-        find(m, key, hash_of(key))->value = value;
+        find(m, key, hash_str(key))->value = value;
 }
 
 bool keymap_get(const keymap *m, const char *key, int64_t *value)
 {
-    const struct slot *s = find(m, key, hash_of(key));
+    const struct slot *s = find(m, key, hash_str(key));
     if (!s->key)
         return false;
     if (value)

@@ -1,5 +1,6 @@
 /* Collation through ICU (collate.h), and a stable sort that uses it. */
 #include "util/collate.h"
+#include "util/hash.h"
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -122,9 +123,7 @@ static struct memo_slot *memo_slot(enum collation how, const char *s)
         if (!m || pthread_setspecific(memo_tls, m) != 0)
             abort();
     }
-    uint64_t h = 1469598103934665603ULL ^ (uint64_t)how; /* FNV-1a */
-    for (const unsigned char *c = (const unsigned char *)s; *c; c++)
-        h = (h ^ *c) * 1099511628211ULL;
+    uint64_t h = hash_bytes(HASH_INIT ^ (uint64_t)how, s, strlen(s));
     return &m[h % MEMO_SLOTS];
 }
 

@@ -1,6 +1,7 @@
 /* Direct-mapped: a key hashes to one slot, guarded by one of a few striped locks. Simple, bounded,
  * and good enough for a working set of pages that is small next to the slot count. */
 #include "web/cache.h"
+#include "util/hash.h"
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -85,12 +86,7 @@ size_t cache_bytes(void)
 
 static size_t slot_of(const char *key)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (const unsigned char *p = (const unsigned char *)key; *p; p++) {
-        h ^= *p;
-        h *= 1099511628211ULL;
-    }
-    return (size_t)(h % SLOTS);
+    return (size_t)(hash_str(key) % SLOTS);
 }
 
 bool cache_get(const char *key, int64_t version, struct cache_hit *hit)

@@ -1,6 +1,7 @@
 /* Input getters and response helpers over one request. The only file besides server.c that
  * touches libmicrohttpd, and only to read what it has already parsed. */
 #include "web/request.h"
+#include "util/hash.h"
 #include "util/text.h"
 #include "web/form.h"
 #include "web/html.h"
@@ -276,11 +277,7 @@ void resp_json_writer(struct request *r, int status, jw *w)
 /* FNV-1a over the body: an ETag needs to change when the bytes do, not to resist attackers. */
 void resp_etag(struct request *r)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < r->out.len; i++) {
-        h ^= (unsigned char)r->out.data[i];
-        h *= 1099511628211ULL;
-    }
+    uint64_t h = hash_bytes(HASH_INIT, r->out.data, r->out.len);
     snprintf(r->etag_value, sizeof r->etag_value, "\"%016llx\"", (unsigned long long)h);
     r->etag = true;
 }

@@ -1,6 +1,7 @@
 /* Failed sign-ins per client address (throttle.h): a token bucket per address, whose tokens are
  * the failures it may still have; they refill at failures/window per second up to failures. */
 #include "web/throttle.h"
+#include "util/hash.h"
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
@@ -28,10 +29,7 @@ void throttle_init(unsigned failures)
 
 static size_t slot_of(const char *address)
 {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (const unsigned char *p = (const unsigned char *)address; *p; p++)
-        h = (h ^ *p) * 1099511628211ULL;
-    return (size_t)(h % SLOTS);
+    return (size_t)(hash_str(address) % SLOTS);
 }
 
 /* The address's bucket, refilled up to now; a new one (full) when the slot held another. Called
